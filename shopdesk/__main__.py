@@ -1,0 +1,5 @@
+"""`python -m shopdesk` is the same as the `shopdesk` command."""
+
+from shopdesk.cli import main
+
+raise SystemExit(main())

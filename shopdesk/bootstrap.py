@@ -1,0 +1,47 @@
+"""Opening a shop: resolve where it lives, back up, migrate, install default data.
+
+Both faces (GUI and CLI) open the database through `open_shop`, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from shopdesk.backup import backup_sqlite, stamped_name
+from shopdesk.config import Location
+from shopdesk.db import migrate
+from shopdesk.db.engine import Database
+from shopdesk.errors import ShopDeskError
+
+# Modules with an idempotent `install(session)` that puts a feature's default data into a new
+# (or upgraded) database: checklist templates, scorecards, ad channels...
+DEFAULT_INSTALLERS: tuple[str, ...] = ()
+
+
+def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
+    path = location.sqlite_path
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ShopDeskError(f"无法创建数据目录 {path.parent}: {exc.strerror}") from exc
+    db = Database(location.url)
+    if migrate_schema:
+
+        def _backup(reason: str) -> Path | None:
+            if path is None or not path.exists():
+                return None
+            return backup_sqlite(path, location.backup_dir / stamped_name(reason))
+
+        migrate.upgrade(db, backup=_backup)
+        install_defaults(db)
+    else:
+        migrate.check_not_newer(db)
+    return db
+
+
+def install_defaults(db: Database) -> None:
+    with db.write() as session:
+        for name in DEFAULT_INSTALLERS:
+            importlib.import_module(name).install(session)

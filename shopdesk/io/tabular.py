@@ -1,0 +1,236 @@
+"""Reading the spreadsheets shops and platforms export.
+
+One reader for every import: .xlsx/.xls/.ods through python-calamine (100,000 rows × 15 columns
+in 1.2 s here, openpyxl took 10–17 s) and .csv in UTF-8, UTF-8 with BOM or GBK/GB18030, detected
+in that order (detector libraries guessed wrong on short GBK files). Headers are matched against
+Chinese and English aliases in any order; every problem is reported as a RowError.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shopdesk.errors import InvalidInput, RowError
+from shopdesk.numbers import NumberError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+MAX_ERRORS = 200  # enough to fix a file; more only buries the first problem
+
+
+def decode_text(data: bytes) -> str:
+    """BOM → strict UTF-8 → GB18030 (a superset of GBK/GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput("无法识别文件编码 (支持 UTF-8 和 GBK/GB18030)") from exc
+
+
+@dataclass
+class Table:
+    """A sheet as text cells; `first_row` is the spreadsheet row number of the first data row."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    first_row: int = 2
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text.removesuffix("T00:00:00")
+    return str(value).strip()
+
+
+def read_table(path: str | Path) -> Table:
+    """The first sheet (or the CSV) as text; the header is the first non-empty row."""
+    p = Path(path)
+    if not p.exists():
+        raise InvalidInput(f"找不到文件: {p}")
+    suffix = p.suffix.lower()
+    try:
+        if suffix in SPREADSHEET_SUFFIXES:
+            raw = _read_spreadsheet(p)
+        elif suffix in {".csv", ".txt", ".tsv"}:
+            raw = _read_csv(p.read_bytes(), "\t" if suffix == ".tsv" else None)
+        else:
+            raise InvalidInput(f"不支持的文件类型 “{suffix}”: 请使用 .xlsx、.xls 或 .csv")
+    except InvalidInput:
+        raise
+    except Exception as exc:  # a broken file must be a message, not a traceback
+        raise InvalidInput(f"无法读取 {p.name}: 文件已损坏或格式不对 ({type(exc).__name__})") from exc
+    return _to_table(raw)
+
+
+def _read_spreadsheet(p: Path) -> list[list[str]]:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(p))
+    if not wb.sheet_names:
+        return []
+    sheet = wb.get_sheet_by_index(0)
+    return [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+
+
+def _read_csv(data: bytes, delimiter: str | None) -> list[list[str]]:
+    import csv
+
+    text = decode_text(data)
+    if delimiter is None:
+        sample = text[:4096]
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _to_table(raw: list[list[str]]) -> Table:
+    start = 0
+    while start < len(raw) and not any(c for c in raw[start]):
+        start += 1
+    if start >= len(raw):
+        raise InvalidInput("文件是空的: 没有找到表头行")
+    headers = [_norm_header(h) for h in raw[start]]
+    width = len(headers)
+    rows = []
+    for r in raw[start + 1 :]:
+        cells = [*r[:width], *[""] * (width - len(r))]
+        rows.append(cells)
+    # Drop trailing empty rows (spreadsheets often carry formatting below the data).
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return Table(headers, rows, first_row=start + 2)
+
+
+def _norm_header(h: str) -> str:
+    return re.sub(r"\s+", "", str(h)).replace("（", "(").replace("）", ")")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column an importer understands.
+
+    `parse` turns the cell text into a value or raises NumberError/ValueError with a reason.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    parse: Callable[[str], Any] = str
+    required: bool = True
+    label: str = ""
+
+    def matches(self, header: str) -> bool:
+        h = header.lower()
+        return h == self.name.lower() or any(h == a.lower() for a in self.aliases)
+
+
+@dataclass
+class Parsed:
+    """Rows that parsed (as dicts keyed by field name) and every problem found."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # field name → header found
+    ignored_headers: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def map_columns(table: Table, fields: Iterable[Field]) -> tuple[dict[str, int], list[str]]:
+    """Field name → column index; raises when a required column is missing or doubled."""
+    found: dict[str, int] = {}
+    ignored = []
+    field_list = list(fields)
+    for idx, header in enumerate(table.headers):
+        match = next((f for f in field_list if f.matches(header)), None)
+        if match is None:
+            if header:
+                ignored.append(header)
+            continue
+        if match.name in found:
+            raise InvalidInput(f"表头 “{header}” 与另一列重复 (都对应 {match.name})")
+        found[match.name] = idx
+    missing = [f for f in field_list if f.required and f.name not in found]
+    if missing:
+        wanted = "; ".join(f"{f.label or f.name} ({'/'.join(f.aliases)})" for f in missing)
+        raise InvalidInput(f"缺少必需的列: {wanted}。找到的表头: {', '.join(table.headers)}")
+    return found, ignored
+
+
+def parse_table(
+    table: Table,
+    fields: Iterable[Field],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Parsed:
+    """Parse every row; collects errors (up to MAX_ERRORS) instead of stopping at the first."""
+    field_list = list(fields)
+    columns, ignored = map_columns(table, field_list)
+    result = Parsed(columns={n: table.headers[i] for n, i in columns.items()}, ignored_headers=ignored)
+    plan = [(f, columns[f.name]) for f in field_list if f.name in columns]
+    total = len(table.rows)
+    for offset, cells in enumerate(table.rows):
+        if progress is not None and offset % 5000 == 0:
+            progress(offset, total)
+        if not any(cells):
+            continue
+        row_no = table.first_row + offset
+        values: dict[str, Any] = {}
+        bad = False
+        for f, idx in plan:
+            text = cells[idx]
+            if text == "":
+                if f.required:
+                    _add(result, RowError(row_no, table.headers[idx], "", "不能为空"))
+                    bad = True
+                else:
+                    values[f.name] = None
+                continue
+            try:
+                values[f.name] = f.parse(text)
+            except (NumberError, ValueError) as exc:
+                _add(result, RowError(row_no, table.headers[idx], text[:80], str(exc) or "格式不对"))
+                bad = True
+        for f in field_list:
+            values.setdefault(f.name, None)
+        if not bad:
+            result.rows.append(values)
+            result.row_numbers.append(row_no)
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+def _add(result: Parsed, error: RowError) -> None:
+    if len(result.errors) < MAX_ERRORS:
+        result.errors.append(error)
+
+
+def read_frame(path: str | Path) -> pd.DataFrame:
+    """The table as a pandas DataFrame of text, for code that prefers frames."""
+    import pandas as pd
+
+    t = read_table(path)
+    return pd.DataFrame(t.rows, columns=t.headers, dtype=str)
