@@ -1,0 +1,199 @@
+"""A scorecard as stored data: JSON form and the checks an owner's edited card must pass.
+
+Kept apart from the scoring rules so `scorecard.py` stays about points and pay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from shopdesk.kpi.scorecard import (
+    ADJUST_MODES,
+    BAND_UNITS,
+    ITEM_KINDS,
+    ZERO,
+    Adjustment,
+    Band,
+    Card,
+    CardError,
+    Item,
+    Penalty,
+    _fmt_limit,
+    _num,
+)
+
+
+def to_dict(card: Card) -> dict[str, Any]:
+    def d(x: Decimal) -> str:
+        return f"{x:f}"
+
+    return {
+        "name": card.name,
+        "kind": card.kind,
+        "pass_ratio": d(card.pass_ratio),
+        "pool": d(card.pool),
+        "base_pay": {k: d(v) for k, v in card.base_pay.items()},
+        "items": [
+            {
+                "key": i.key,
+                "label": i.label,
+                "kind": i.kind,
+                "max_points": d(i.max_points),
+                "hint": i.hint,
+                "grades": [[g, d(p)] for g, p in i.grades],
+                "bands": [[d(b.limit), d(b.points)] for b in i.bands],
+                "better": i.better,
+                "unit": i.unit,
+                "penalties": [[p.key, p.label, d(p.each)] for p in i.penalties],
+            }
+            for i in card.items
+        ],
+        "adjustments": [
+            {
+                "key": a.key,
+                "label": a.label,
+                "sign": a.sign,
+                "mode": a.mode,
+                "each": d(a.each),
+                "min_each": d(a.min_each),
+                "max_each": d(a.max_each),
+                "hint": a.hint,
+            }
+            for a in card.adjustments
+        ],
+    }
+
+
+def from_dict(data: Mapping[str, Any]) -> Card:
+    """Build and validate a card from its stored form."""
+    D = Decimal
+    try:
+        card = Card(
+            name=str(data["name"]),
+            kind=str(data.get("kind", "custom")),
+            pass_ratio=D(str(data.get("pass_ratio", "0.7"))),
+            pool=D(str(data.get("pool", "1000"))),
+            base_pay={str(k): D(str(v)) for k, v in dict(data.get("base_pay", {})).items()},
+            items=tuple(
+                Item(
+                    key=str(i["key"]),
+                    label=str(i["label"]),
+                    kind=str(i["kind"]),
+                    max_points=D(str(i["max_points"])),
+                    hint=str(i.get("hint", "")),
+                    grades=tuple((str(g), D(str(p))) for g, p in i.get("grades", [])),
+                    bands=tuple(Band(D(str(lim)), D(str(p))) for lim, p in i.get("bands", [])),
+                    better=str(i.get("better", "lower")),
+                    unit=str(i.get("unit", "percent")),
+                    penalties=tuple(
+                        Penalty(str(k), str(lab), D(str(e))) for k, lab, e in i.get("penalties", [])
+                    ),
+                )
+                for i in data["items"]
+            ),
+            adjustments=tuple(
+                Adjustment(
+                    key=str(a["key"]),
+                    label=str(a["label"]),
+                    sign=int(a["sign"]),
+                    mode=str(a["mode"]),
+                    each=D(str(a.get("each", "0"))),
+                    min_each=D(str(a.get("min_each", "0"))),
+                    max_each=D(str(a.get("max_each", "0"))),
+                    hint=str(a.get("hint", "")),
+                )
+                for a in data.get("adjustments", [])
+            ),
+        )
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        raise CardError(f"考核表数据无效: {exc}") from None
+    check_card(card)
+    return card
+
+
+def check_card(card: Card) -> None:
+    """Refuse a card that would score nonsense; the owner sees the first reason."""
+    problems = card_problems(card)
+    if problems:
+        raise CardError(problems[0])
+
+
+def card_problems(card: Card) -> list[str]:
+    out: list[str] = []
+    if not card.name.strip():
+        out.append("考核表名称不能为空")
+    if not card.items:
+        out.append("考核表至少要有一个考核项")
+    keys = _all_keys(card)
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        out.append(f"考核项/字段的代码重复: {', '.join(dupes)}")
+    if not ZERO < card.pass_ratio <= 1:
+        out.append("合格线必须在 0 到 100% 之间")
+    if card.pool < 0:
+        out.append("奖金池不能为负")
+    if not card.base_pay:
+        out.append("至少要有一个级别的底薪")
+    for level, pay in card.base_pay.items():
+        if pay < 0:
+            out.append(f"{level} 的底薪不能为负")
+    for it in card.items:
+        out.extend(_item_problems(it))
+    for a in card.adjustments:
+        if a.sign not in (-1, 1):
+            out.append(f"{a.label}: 必须是扣分或加分")
+        if a.mode not in ADJUST_MODES:
+            out.append(f"{a.label}: 未知的方式 {a.mode}")
+        elif a.mode == "count" and a.each <= 0:
+            out.append(f"{a.label}: 每次分值必须大于 0")
+        elif a.mode != "count" and not ZERO < a.min_each <= a.max_each:
+            out.append(f"{a.label}: 分值范围无效 ({_num(a.min_each)}–{_num(a.max_each)})")
+    return out
+
+
+def _item_problems(it: Item) -> list[str]:
+    out: list[str] = []
+    if it.kind not in ITEM_KINDS:
+        return [f"{it.label}: 未知的考核项类型 {it.kind}"]
+    if it.max_points <= 0:
+        out.append(f"{it.label}: 满分必须大于 0")
+    if it.kind == "grade":
+        if not it.grades:
+            out.append(f"{it.label}: 至少要有一个等级")
+        for g, p in it.grades:
+            if not ZERO <= p <= it.max_points:
+                out.append(f"{it.label}: 等级 {g} 的分值必须在 0–{_num(it.max_points)} 之间")
+    elif it.kind == "band":
+        if it.unit not in BAND_UNITS:
+            out.append(f"{it.label}: 未知的单位 {it.unit}")
+        if it.better not in ("lower", "higher"):
+            out.append(f"{it.label}: 方向必须是 lower 或 higher")
+        if not it.bands:
+            out.append(f"{it.label}: 至少要有一个档位")
+        limits = [b.limit for b in it.bands]
+        ordered = sorted(limits) if it.better == "lower" else sorted(limits, reverse=True)
+        if limits != ordered or len(set(limits)) != len(limits):
+            word = "从小到大" if it.better == "lower" else "从大到小"
+            out.append(f"{it.label}: 档位界限必须{word}排列且不重复")
+        for b in it.bands:
+            if not ZERO <= b.points <= it.max_points:
+                out.append(f"{it.label}: 档位分值必须在 0–{_num(it.max_points)} 之间")
+            if b.limit < 0 or (it.unit == "percent" and b.limit > 1):
+                out.append(f"{it.label}: 档位界限 {_fmt_limit(it, b.limit)} 超出范围")
+    elif it.kind == "attendance":
+        if not it.penalties:
+            out.append(f"{it.label}: 至少要有一种扣分情形")
+        for pen in it.penalties:
+            if pen.each <= 0:
+                out.append(f"{it.label}: {pen.label} 每次扣分必须大于 0")
+    return out
+
+
+def _all_keys(card: Card) -> list[str]:
+    """Every key a row's inputs or points use; they share one namespace."""
+    keys = [i.key for i in card.items]
+    keys += [p.key for i in card.items for p in i.penalties]
+    keys += [a.key for a in card.adjustments]
+    return keys
