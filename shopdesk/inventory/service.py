@@ -1,0 +1,998 @@
+"""Inventory service: catalogue, suppliers, purchase orders and the weekly restock sheet.
+
+Every function takes the Database and the acting user, checks the permission, does its work in
+one unit of work with audit rows, and hands back plain dataclasses (never ORM rows) so widgets and
+the CLI never hold a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, select, text
+from sqlalchemy.orm import Session
+
+from shopdesk import audit
+from shopdesk.auth.actor import Actor
+from shopdesk.auth.permissions import Perm, can, require
+from shopdesk.campaigns.models import Campaign, CampaignSku
+from shopdesk.clock import now, today
+from shopdesk.db.engine import Database
+from shopdesk.errors import InvalidInput, NotFound, StaleRecord
+from shopdesk.inventory import restock
+from shopdesk.inventory.models import (
+    Product,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    RestockLine,
+    RestockSheet,
+    StockMovement,
+    Supplier,
+)
+from shopdesk.inventory.restock import RestockRow, RestockSettings
+from shopdesk.settings import service as settings
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+# --- plain rows --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """One line of the catalogue table; cost_price is None for roles that may not see it."""
+
+    id: int
+    version: int
+    sku: str
+    name: str
+    category: str
+    tier: str
+    hero: bool
+    supplier: str
+    supplier_id: int | None
+    lead_time_days: int  # effective (own or the supplier's default)
+    own_lead_time: bool
+    case_pack: int
+    moq: int
+    warning_level: int  # effective (own or the tier default)
+    own_warning: bool
+    on_hand: int
+    on_order: int  # every open PO line, whatever its date
+    velocity: float
+    days_of_cover: float
+    below_warning: bool
+    stockout_risk: bool
+    active: bool
+    price: Decimal | None
+    cost_price: Decimal | None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    rows: list[ProductRow]
+    show_cost: bool
+    can_edit: bool
+    as_of: date
+
+
+@dataclass(frozen=True)
+class SupplierRow:
+    id: int
+    version: int
+    name: str
+    lead_time_days: int
+    contact: str
+    terms: str | None  # None for roles that may not see supplier terms
+    products: int
+
+
+@dataclass(frozen=True)
+class PoLineRow:
+    id: int
+    po_id: int
+    po_number: str
+    supplier: str
+    sku: str
+    name: str
+    qty: int
+    eta: date
+    received_at: datetime | None
+    received_by: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.received_at is None
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """A restock row plus the owner's override (if any) and who made it."""
+
+    row: RestockRow
+    override_qty: int | None = None
+    override_by: str | None = None
+    override_at: datetime | None = None
+    override_note: str | None = None
+
+    @property
+    def final_qty(self) -> int:
+        return self.row.suggested_qty if self.override_qty is None else self.override_qty
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A restock sheet: computed now (id None) or saved (a snapshot that never changes)."""
+
+    sheet_date: date
+    lines: list[SheetLine]
+    parameters: dict[str, Any]
+    id: int | None = None
+    version: int | None = None
+    saved_at: datetime | None = None
+    saved_by: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True)
+class SheetSummary:
+    id: int
+    sheet_date: date
+    saved_at: datetime
+    saved_by: str
+    lines: int
+    units: int
+    overrides: int
+
+
+@dataclass(frozen=True)
+class Override:
+    qty: int
+    note: str | None = None
+
+
+@dataclass
+class NewLine:
+    sku: str
+    qty: int
+    eta: date
+
+
+@dataclass
+class ProductEdit:
+    """Fields an inline edit may change; anything left out stays as it is."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+EDITABLE = {
+    "name": "商品名称",
+    "category": "类目",
+    "tier": "层级",
+    "hero": "主推",
+    "lead_time_days": "采购周期",
+    "case_pack": "箱规",
+    "moq": "起订量",
+    "warning_level": "预警量",
+    "on_hand": "库存",
+    "price": "售价",
+    "cost_price": "成本价",
+    "active": "在售",
+    "supplier_id": "供应商",
+}
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def restock_settings(s: Session) -> RestockSettings:
+    return RestockSettings(
+        review_days=int(settings.get(s, "restock.review_days")),
+        safety_days=dict(settings.get(s, "restock.safety_days")),
+        warning_levels=dict(settings.get(s, "restock.warning_levels")),
+        baseline_rule=bool(settings.get(s, "restock.exclude_campaign_days")),
+        window_days=int(settings.get(s, "restock.window_days")),
+        restock_weekday=int(settings.get(s, "restock.weekday")),
+    )
+
+
+def default_sheet_date(db: Database, on: date | None = None) -> date:
+    """This week's restock weekday (Thursday unless the owner changed it)."""
+    with db.read() as s:
+        weekday = int(settings.get(s, "restock.weekday"))
+    return restock.default_sheet_date(on or today(), weekday)
+
+
+# --- loading the formula's inputs ---------------------------------------------------------------
+
+
+def _products_frame(s: Session) -> pd.DataFrame:
+    import pandas as pd
+
+    q = (
+        select(
+            Product.id.label("product_id"),
+            Product.sku,
+            Product.name,
+            Supplier.name.label("supplier"),
+            Product.tier,
+            Product.hero,
+            Product.lead_time_days,
+            Supplier.lead_time_days.label("supplier_lead_time_days"),
+            Product.case_pack,
+            Product.moq,
+            Product.warning_level,
+            Product.on_hand,
+            Product.active,
+        )
+        .outerjoin(Supplier, Supplier.id == Product.supplier_id)
+        .order_by(Product.sku)
+    )
+    result = s.execute(q)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _sales_frame(s: Session, first: date, last: date) -> pd.DataFrame:
+    """Per-day units of the window, straight from the covering index (day, product_id, units)."""
+    import pandas as pd
+
+    rows = s.execute(
+        text("SELECT product_id, day, units FROM sales WHERE day >= :a AND day <= :b"),
+        {"a": first, "b": last},
+    ).fetchall()
+    return pd.DataFrame(rows, columns=["product_id", "day", "units"])
+
+
+def _on_order_frame(s: Session) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = s.execute(
+        select(PurchaseOrderLine.product_id, PurchaseOrderLine.qty, PurchaseOrderLine.eta).where(
+            PurchaseOrderLine.received_at.is_(None)
+        )
+    ).fetchall()
+    return pd.DataFrame(rows, columns=["product_id", "qty", "eta"])
+
+
+def _campaign_frame(s: Session, first: date, last: date) -> pd.DataFrame:
+    """Campaign × SKU intervals touching first..last; recurring ones as one row per day."""
+    import pandas as pd
+
+    from shopdesk.campaigns.recurrence import occurrences
+
+    q = (
+        select(
+            CampaignSku.product_id,
+            Campaign.start,
+            Campaign.end,
+            CampaignSku.uplift,
+            Campaign.stage,
+            Campaign.recurrence,
+        )
+        .join(Campaign, Campaign.id == CampaignSku.campaign_id)
+        .where(and_(Campaign.start <= last, Campaign.end >= first))
+    )
+    rows: list[tuple[Any, ...]] = []
+    for pid, start, end, uplift, stage, rule in s.execute(q).tuples():
+        if rule:
+            try:
+                days = occurrences(rule, start, end, first, last)
+            except Exception:  # a broken rule must not break the sheet; treat as one span
+                days = []
+                rows.append((pid, start, end, uplift, stage))
+            rows.extend((pid, d, d, uplift, stage) for d in days)
+        else:
+            rows.append((pid, start, end, uplift, stage))
+    return pd.DataFrame(rows, columns=["product_id", "start", "end", "uplift", "stage"])
+
+
+def _compute(s: Session, sheet_date: date, *, only_listed: bool) -> pd.DataFrame:
+    st = restock_settings(s)
+    products = _products_frame(s)
+    first = sheet_date - timedelta(days=st.window_days)
+    horizon = 0
+    if len(products):
+        lead = products["lead_time_days"].fillna(products["supplier_lead_time_days"])
+        horizon = int(lead.fillna(st.default_lead_time_days).max())
+    horizon += st.review_days + max(st.safety_days.values(), default=0)
+    return restock.compute(
+        products,
+        _sales_frame(s, first, sheet_date - timedelta(days=1)),
+        _on_order_frame(s),
+        _campaign_frame(s, first, sheet_date + timedelta(days=horizon)),
+        st,
+        sheet_date,
+        only_listed=only_listed,
+    )
+
+
+# --- catalogue -----------------------------------------------------------------------------------
+
+
+def list_products(db: Database, actor: Actor, as_of: date | None = None) -> Catalogue:
+    """Every product with stock, velocity and cover as of `as_of` (default today)."""
+    require(actor, Perm.VIEW_STOCK)
+    day = as_of or today()
+    show_cost = can(actor, Perm.VIEW_COST)
+    with db.read() as s:
+        frame = _compute(s, day, only_listed=False)
+        extra = {
+            pid: (ver, cat, sid, lt, wl, price, cost)
+            for pid, ver, cat, sid, lt, wl, price, cost in s.execute(
+                select(
+                    Product.id,
+                    Product.version,
+                    Product.category,
+                    Product.supplier_id,
+                    Product.lead_time_days,
+                    Product.warning_level,
+                    Product.price,
+                    Product.cost_price,
+                )
+            ).tuples()
+        }
+        all_open = dict(
+            s.execute(
+                text(
+                    "SELECT product_id, SUM(qty) FROM purchase_order_lines "
+                    "WHERE received_at IS NULL GROUP BY product_id"
+                )
+            )
+            .tuples()
+            .all()
+        )
+    rows: list[ProductRow] = []
+    cols = {c: frame[c].to_numpy() for c in frame.columns}
+    active = frame.get("active")
+    actives = dict(zip(frame["product_id"], active, strict=True)) if active is not None else {}
+    for i in range(len(frame)):
+        pid = int(cols["product_id"][i])
+        ver, cat, sid, lt, wl, price, cost = extra[pid]
+        rows.append(
+            ProductRow(
+                id=pid,
+                version=ver,
+                sku=str(cols["sku"][i]),
+                name=str(cols["name"][i]),
+                category=cat or "",
+                tier=str(cols["tier"][i]),
+                hero=bool(cols["hero"][i]),
+                supplier=_supplier_name(cols["supplier"][i]),
+                supplier_id=sid,
+                lead_time_days=int(cols["lead_time"][i]),
+                own_lead_time=lt is not None,
+                case_pack=int(cols["case_pack"][i]),
+                moq=int(cols["moq"][i]),
+                warning_level=int(cols["warning_level"][i]),
+                own_warning=wl is not None,
+                on_hand=int(cols["on_hand"][i]),
+                on_order=int(all_open.get(pid, 0)),
+                velocity=float(cols["velocity"][i]),
+                days_of_cover=float(cols["days_of_cover"][i]),
+                below_warning=bool(cols["below_warning"][i]),
+                stockout_risk=bool(cols["stockout_risk"][i]),
+                active=bool(actives.get(pid, True)),
+                price=price,
+                cost_price=cost if show_cost else None,
+            )
+        )
+    return Catalogue(
+        rows=rows, show_cost=show_cost, can_edit=can(actor, Perm.EDIT_STOCK), as_of=day
+    )
+
+
+def _supplier_name(value: Any) -> str:
+    return "" if value == restock.NO_SUPPLIER else str(value)
+
+
+def _product_state(p: Product) -> dict[str, Any]:
+    return {k: getattr(p, k) for k in EDITABLE}
+
+
+def _check_value(key: str, value: Any) -> Any:
+    from shopdesk.numbers import NumberError, parse_int, parse_money
+
+    label = EDITABLE[key]
+    try:
+        if key in ("name", "category"):
+            v = str(value or "").strip()
+            if key == "name" and not v:
+                raise InvalidInput("商品名称不能为空")
+            return v or None
+        if key == "tier":
+            v = restock_tier(value)
+            return v
+        if key in ("hero", "active"):
+            if not isinstance(value, bool):
+                raise InvalidInput(f"{label}: 应为 是/否")
+            return value
+        if key in ("lead_time_days", "warning_level"):
+            if value is None or value == "":
+                return None
+            return parse_int(value, minimum=0, maximum=365 if key == "lead_time_days" else 10**7)
+        if key == "case_pack":
+            return parse_int(value, minimum=1, maximum=10**6)
+        if key in ("moq", "on_hand"):
+            return parse_int(value, minimum=0, maximum=10**7)
+        if key in ("price", "cost_price"):
+            return None if value in (None, "") else parse_money(value)
+        if key == "supplier_id":
+            return None if value in (None, "") else int(value)
+    except NumberError as exc:
+        raise InvalidInput(f"{label}: {exc}") from exc
+    raise InvalidInput(f"不能修改: {key}")
+
+
+def restock_tier(value: Any) -> str:
+    from shopdesk.inventory.importers import TIER_WORDS
+
+    t = TIER_WORDS.get(str(value).strip().lower())
+    if t is None:
+        raise InvalidInput("层级应为 热销/常销/滞销")
+    return t
+
+
+def update_product(
+    db: Database, actor: Actor, product_id: int, version: int, changes: Mapping[str, Any]
+) -> ProductRow:
+    """Inline edit, audited; StaleRecord when someone saved the product since it was read."""
+    require(actor, Perm.EDIT_STOCK)
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(f"不能修改: {', '.join(sorted(unknown))}")
+    if "cost_price" in changes:
+        require(actor, Perm.VIEW_COST)
+    clean = {k: _check_value(k, v) for k, v in changes.items()}
+    with db.write() as s:
+        p = s.get(Product, product_id)
+        if p is None:
+            raise NotFound(f"商品不存在 (id {product_id})")
+        if p.version != version:
+            raise StaleRecord(f"商品 {p.sku} 刚被别人修改过, 请刷新后再改")
+        sid = clean.get("supplier_id")
+        if sid is not None and s.get(Supplier, sid) is None:
+            raise NotFound("供应商不存在")
+        before = _product_state(p)
+        old_on_hand = p.on_hand
+        for k, v in clean.items():
+            setattr(p, k, v)
+        b, a = audit.changes(before, _product_state(p))
+        if a:
+            p.updated_at = now()
+            p.updated_by_id = actor.id
+            if p.on_hand != old_on_hand:
+                s.add(
+                    StockMovement(
+                        product_id=p.id,
+                        delta=p.on_hand - old_on_hand,
+                        reason="edit",
+                        user_id=actor.id,
+                    )
+                )
+            if not can(actor, Perm.VIEW_COST):
+                b.pop("cost_price", None)
+                a.pop("cost_price", None)
+            audit.record(s, actor, "product", p.sku, "update", b, a)
+        s.flush()
+    cat = list_products(db, actor)
+    return next(r for r in cat.rows if r.id == product_id)
+
+
+def create_product(db: Database, actor: Actor, sku: str, name: str, **values: Any) -> int:
+    require(actor, Perm.EDIT_STOCK)
+    sku = sku.strip()
+    if not sku:
+        raise InvalidInput("SKU 编码不能为空")
+    if "cost_price" in values:
+        require(actor, Perm.VIEW_COST)
+    clean = {k: _check_value(k, v) for k, v in {"name": name, **values}.items()}
+    with db.write() as s:
+        if s.execute(select(Product.id).where(Product.sku == sku)).first():
+            raise InvalidInput(f"SKU {sku} 已存在")
+        p = Product(sku=sku, **clean)
+        s.add(p)
+        s.flush()
+        audit.record(s, actor, "product", sku, "create", None, _product_state(p))
+        return p.id
+
+
+# --- suppliers --------------------------------------------------------------------------------
+
+
+def list_suppliers(db: Database, actor: Actor) -> list[SupplierRow]:
+    require(actor, Perm.VIEW_STOCK)
+    show_terms = can(actor, Perm.VIEW_COST)
+    from sqlalchemy import func
+
+    with db.read() as s:
+        counts = dict(
+            s.execute(select(Product.supplier_id, func.count()).group_by(Product.supplier_id))
+            .tuples()
+            .all()
+        )
+        return [
+            SupplierRow(
+                id=sup.id,
+                version=sup.version,
+                name=sup.name,
+                lead_time_days=sup.lead_time_days,
+                contact=sup.contact or "",
+                terms=(sup.terms or "") if show_terms else None,
+                products=int(counts.get(sup.id, 0)),
+            )
+            for sup in s.execute(select(Supplier).order_by(Supplier.name)).scalars()
+        ]
+
+
+def save_supplier(
+    db: Database,
+    actor: Actor,
+    name: str,
+    lead_time_days: int,
+    *,
+    supplier_id: int | None = None,
+    version: int | None = None,
+    contact: str | None = None,
+    terms: str | None = None,
+) -> int:
+    """Create (no id) or update a supplier; terms need the cost permission."""
+    require(actor, Perm.EDIT_STOCK)
+    if terms is not None:
+        require(actor, Perm.VIEW_COST)
+    name = name.strip()
+    if not name:
+        raise InvalidInput("供应商名称不能为空")
+    if not 0 <= int(lead_time_days) <= 365:
+        raise InvalidInput("采购周期应在 0–365 天之间")
+    with db.write() as s:
+        clash = s.execute(select(Supplier.id).where(Supplier.name == name)).scalar()
+        if clash is not None and clash != supplier_id:
+            raise InvalidInput(f"供应商 {name} 已存在")
+        if supplier_id is None:
+            sup = Supplier(
+                name=name, lead_time_days=int(lead_time_days), contact=contact, terms=terms
+            )
+            s.add(sup)
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                "supplier",
+                sup.id,
+                "create",
+                None,
+                {"name": name, "lead_time_days": sup.lead_time_days},
+            )
+            return sup.id
+        sup_or_none = s.get(Supplier, supplier_id)
+        if sup_or_none is None:
+            raise NotFound("供应商不存在")
+        sup = sup_or_none
+        if version is not None and sup.version != version:
+            raise StaleRecord(f"供应商 {sup.name} 刚被别人修改过, 请刷新")
+        before = {"name": sup.name, "lead_time_days": sup.lead_time_days, "contact": sup.contact}
+        sup.name, sup.lead_time_days = name, int(lead_time_days)
+        if contact is not None:
+            sup.contact = contact
+        if terms is not None:
+            before["terms"] = sup.terms
+            sup.terms = terms
+        after = {"name": sup.name, "lead_time_days": sup.lead_time_days, "contact": sup.contact}
+        if terms is not None:
+            after["terms"] = sup.terms
+        b, a = audit.changes(before, after)
+        if a:
+            audit.record(s, actor, "supplier", sup.id, "update", b, a)
+        return sup.id
+
+
+# --- purchase orders --------------------------------------------------------------------------
+
+
+def list_po_lines(db: Database, actor: Actor, *, open_only: bool = False) -> list[PoLineRow]:
+    require(actor, Perm.VIEW_STOCK)
+    from shopdesk.auth.models import User
+
+    q = (
+        select(
+            PurchaseOrderLine,
+            PurchaseOrder.po_number,
+            Supplier.name,
+            Product.sku,
+            Product.name,
+            User.name,
+        )
+        .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+        .join(Product, Product.id == PurchaseOrderLine.product_id)
+        .outerjoin(Supplier, Supplier.id == PurchaseOrder.supplier_id)
+        .outerjoin(User, User.id == PurchaseOrderLine.received_by_id)
+        .order_by(PurchaseOrderLine.eta, PurchaseOrder.po_number, Product.sku)
+    )
+    if open_only:
+        q = q.where(PurchaseOrderLine.received_at.is_(None))
+    with db.read() as s:
+        return [
+            PoLineRow(
+                id=line.id,
+                po_id=line.po_id,
+                po_number=po_number,
+                supplier=sup or "",
+                sku=sku,
+                name=pname,
+                qty=line.qty,
+                eta=line.eta,
+                received_at=line.received_at,
+                received_by=uname,
+            )
+            for line, po_number, sup, sku, pname, uname in s.execute(q).tuples()
+        ]
+
+
+def create_purchase_order(
+    db: Database,
+    actor: Actor,
+    po_number: str,
+    lines: Sequence[NewLine],
+    *,
+    supplier: str | None = None,
+    note: str | None = None,
+) -> int:
+    require(actor, Perm.EDIT_STOCK)
+    po_number = po_number.strip()
+    if not po_number:
+        raise InvalidInput("单号不能为空")
+    if not lines:
+        raise InvalidInput("到货计划至少要有一行")
+    with db.write() as s:
+        if s.execute(select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)).first():
+            raise InvalidInput(f"单号 {po_number} 已存在")
+        sup_id = None
+        if supplier:
+            sup_id = s.execute(select(Supplier.id).where(Supplier.name == supplier)).scalar()
+            if sup_id is None:
+                raise NotFound(f"供应商不存在: {supplier}")
+        po = PurchaseOrder(
+            po_number=po_number, supplier_id=sup_id, created_by_id=actor.id, note=note
+        )
+        s.add(po)
+        s.flush()
+        skus = dict(s.execute(select(Product.sku, Product.id)).tuples().all())
+        seen: set[str] = set()
+        for ln in lines:
+            if ln.sku not in skus:
+                raise NotFound(f"没有这个 SKU: {ln.sku}")
+            if ln.sku in seen:
+                raise InvalidInput(f"SKU {ln.sku} 在同一单里出现两次")
+            if ln.qty <= 0:
+                raise InvalidInput(f"{ln.sku}: 数量必须大于 0")
+            seen.add(ln.sku)
+            s.add(PurchaseOrderLine(po_id=po.id, product_id=skus[ln.sku], qty=ln.qty, eta=ln.eta))
+        audit.record(
+            s,
+            actor,
+            "purchase_order",
+            po.id,
+            "create",
+            None,
+            {"po_number": po_number, "lines": [(x.sku, x.qty, x.eta) for x in lines]},
+        )
+        return po.id
+
+
+def receive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
+    """Mark PO lines received: each adds its qty to on-hand, with a stock movement and audit."""
+    require(actor, Perm.EDIT_STOCK)
+    if not line_ids:
+        raise InvalidInput("请先选择要收货的行")
+    stamp = now()
+    with db.write() as s:
+        total = 0
+        for lid in line_ids:
+            line = s.get(PurchaseOrderLine, lid)
+            if line is None:
+                raise NotFound(f"到货计划行不存在 (id {lid})")
+            if line.received_at is not None:
+                raise InvalidInput("这一行已经收过货了")
+            p = s.get(Product, line.product_id)
+            assert p is not None
+            po = s.get(PurchaseOrder, line.po_id)
+            before = p.on_hand
+            p.on_hand += line.qty
+            p.updated_at = stamp
+            p.updated_by_id = actor.id
+            line.received_at = stamp
+            line.received_by_id = actor.id
+            s.add(
+                StockMovement(
+                    product_id=p.id,
+                    at=stamp,
+                    delta=line.qty,
+                    reason="receive",
+                    ref=po.po_number if po else None,
+                    user_id=actor.id,
+                )
+            )
+            audit.record(
+                s,
+                actor,
+                "product",
+                p.sku,
+                "receive",
+                {"on_hand": before},
+                {"on_hand": p.on_hand, "po": po.po_number if po else None, "qty": line.qty},
+            )
+            total += line.qty
+        return total
+
+
+# --- restock sheet ----------------------------------------------------------------------------
+
+
+def compute_sheet(db: Database, actor: Actor, sheet_date: date) -> Sheet:
+    """The sheet as the data stands now (not saved)."""
+    require(actor, Perm.VIEW_STOCK)
+    with db.read() as s:
+        frame = _compute(s, sheet_date, only_listed=True)
+        params = restock_settings(s).as_dict()
+    return Sheet(
+        sheet_date=sheet_date,
+        lines=[SheetLine(r) for r in restock.to_rows(frame)],
+        parameters=params,
+    )
+
+
+def save_sheet(
+    db: Database,
+    actor: Actor,
+    sheet_date: date,
+    overrides: Mapping[str, Override] | None = None,
+) -> Sheet:
+    """Compute and store the sheet for `sheet_date` with overrides; once saved it never follows
+    later data changes. A week has one saved sheet: saving it again is refused."""
+    require(actor, Perm.SAVE_RESTOCK)
+    overrides = dict(overrides or {})
+    stamp = now()
+    with db.write() as s:
+        if s.execute(select(RestockSheet.id).where(RestockSheet.sheet_date == sheet_date)).first():
+            raise InvalidInput(f"{sheet_date} 的补货单已保存过; 请在已保存的单上修改数量")
+        frame = _compute(s, sheet_date, only_listed=True)
+        rows = restock.to_rows(frame)
+        listed = {r.sku for r in rows}
+        missing = sorted(set(overrides) - listed)
+        if missing:
+            raise InvalidInput(f"这些 SKU 不在补货单上: {', '.join(missing[:5])}")
+        params = restock_settings(s).as_dict()
+        sheet = RestockSheet(
+            sheet_date=sheet_date, saved_at=stamp, saved_by_id=actor.id, parameters=params
+        )
+        s.add(sheet)
+        s.flush()
+        for pos, r in enumerate(rows):
+            ov = overrides.get(r.sku)
+            _check_qty(ov)
+            s.add(_line(sheet.id, pos, r, ov, actor, stamp))
+        audit.record(
+            s,
+            actor,
+            "restock_sheet",
+            sheet_date.isoformat(),
+            "save",
+            None,
+            {
+                "lines": len(rows),
+                "units": sum(r.suggested_qty for r in rows),
+                "overrides": {k: v.qty for k, v in overrides.items()},
+            },
+        )
+        sheet_id = sheet.id
+    return get_sheet(db, actor, sheet_id)
+
+
+def _check_qty(ov: Override | None) -> None:
+    if ov is not None and not 0 <= ov.qty <= 10_000_000:
+        raise InvalidInput("补货数量应在 0 到 10,000,000 之间")
+
+
+def _line(
+    sheet_id: int, pos: int, r: RestockRow, ov: Override | None, actor: Actor, stamp: datetime
+) -> RestockLine:
+    return RestockLine(
+        sheet_id=sheet_id,
+        product_id=r.product_id,
+        position=pos,
+        sku=r.sku,
+        name=r.name,
+        supplier=r.supplier,
+        tier=r.tier,
+        hero=r.hero,
+        on_hand=r.on_hand,
+        on_order=r.on_order,
+        lead_time_days=r.lead_time,
+        velocity=Decimal(repr(round(r.velocity, 4))),
+        cover_days=r.cover_days,
+        campaign_extra=Decimal(repr(round(r.campaign_extra, 4))),
+        warning_level=r.warning_level,
+        suggested_qty=r.suggested_qty,
+        override_qty=ov.qty if ov else None,
+        override_by_id=actor.id if ov else None,
+        override_at=stamp if ov else None,
+        override_note=ov.note if ov else None,
+    )
+
+
+def set_override(
+    db: Database, actor: Actor, sheet_id: int, sku: str, qty: int | None, note: str | None = None
+) -> Sheet:
+    """Change (or with None clear) the owner's quantity on a saved sheet; audited."""
+    require(actor, Perm.SAVE_RESTOCK)
+    if qty is not None:
+        _check_qty(Override(qty))
+    with db.write() as s:
+        line = s.execute(
+            select(RestockLine).where(RestockLine.sheet_id == sheet_id, RestockLine.sku == sku)
+        ).scalar_one_or_none()
+        if line is None:
+            raise NotFound(f"补货单上没有 {sku}")
+        before = {"override_qty": line.override_qty, "note": line.override_note}
+        line.override_qty = qty
+        line.override_note = note if qty is not None else None
+        line.override_by_id = actor.id if qty is not None else None
+        line.override_at = now() if qty is not None else None
+        sheet = s.get(RestockSheet, sheet_id)
+        assert sheet is not None
+        audit.record(
+            s,
+            actor,
+            "restock_sheet",
+            sheet.sheet_date.isoformat(),
+            "override",
+            {"sku": sku, **before},
+            {"sku": sku, "override_qty": qty, "note": note},
+        )
+    return get_sheet(db, actor, sheet_id)
+
+
+def list_sheets(db: Database, actor: Actor) -> list[SheetSummary]:
+    require(actor, Perm.VIEW_STOCK)
+    from sqlalchemy import func
+
+    from shopdesk.auth.models import User
+
+    final = func.coalesce(RestockLine.override_qty, RestockLine.suggested_qty)
+    q = (
+        select(
+            RestockSheet.id,
+            RestockSheet.sheet_date,
+            RestockSheet.saved_at,
+            User.name,
+            func.count(RestockLine.id),
+            func.coalesce(func.sum(final), 0),
+            func.count(RestockLine.override_qty),
+        )
+        .outerjoin(User, User.id == RestockSheet.saved_by_id)
+        .outerjoin(RestockLine, RestockLine.sheet_id == RestockSheet.id)
+        .group_by(RestockSheet.id, RestockSheet.sheet_date, RestockSheet.saved_at, User.name)
+        .order_by(RestockSheet.sheet_date.desc())
+    )
+    with db.read() as s:
+        return [
+            SheetSummary(
+                id=i,
+                sheet_date=d,
+                saved_at=at,
+                saved_by=u or "",
+                lines=int(n),
+                units=int(units),
+                overrides=int(o),
+            )
+            for i, d, at, u, n, units, o in s.execute(q).tuples()
+        ]
+
+
+def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
+    """A saved sheet exactly as it was saved (plus later overrides)."""
+    require(actor, Perm.VIEW_STOCK)
+    import math
+
+    from shopdesk.auth.models import User
+
+    with db.read() as s:
+        sheet = s.get(RestockSheet, sheet_id)
+        if sheet is None:
+            raise NotFound(f"补货单不存在 (id {sheet_id})")
+        users = dict(s.execute(select(User.id, User.name)).tuples().all())
+        params = dict(sheet.parameters or {})
+        st = RestockSettings.from_dict(params)
+        lines = []
+        for ln in s.execute(
+            select(RestockLine)
+            .where(RestockLine.sheet_id == sheet_id)
+            .order_by(RestockLine.position)
+        ).scalars():
+            v = float(ln.velocity)
+            safety = ln.cover_days - ln.lead_time_days - st.review_days
+            need_base = ln.suggested_qty
+            doc = ln.on_hand / v if v > 0 else math.inf
+            row = RestockRow(
+                product_id=ln.product_id,
+                sku=ln.sku,
+                name=ln.name,
+                supplier=ln.supplier or "",
+                tier=ln.tier,
+                hero=ln.hero,
+                on_hand=ln.on_hand,
+                on_order=ln.on_order,
+                lead_time=ln.lead_time_days,
+                review_days=st.review_days,
+                safety_days=safety,
+                cover_days=ln.cover_days,
+                units_in_window=0,
+                velocity_days=0,
+                velocity=v,
+                campaign_extra=float(ln.campaign_extra),
+                need=need_base,
+                case_pack=0,
+                moq=0,
+                suggested_qty=ln.suggested_qty,
+                warning_level=ln.warning_level,
+                below_warning=ln.on_hand < ln.warning_level,
+                days_of_cover=doc,
+                stockout_risk=doc < ln.lead_time_days,
+            )
+            lines.append(
+                SheetLine(
+                    row,
+                    ln.override_qty,
+                    users.get(ln.override_by_id or -1),
+                    ln.override_at,
+                    ln.override_note,
+                )
+            )
+        return Sheet(
+            sheet_date=sheet.sheet_date,
+            lines=lines,
+            parameters=params,
+            id=sheet.id,
+            version=sheet.version,
+            saved_at=sheet.saved_at,
+            saved_by=users.get(sheet.saved_by_id or -1),
+        )
+
+
+def sheet_for_date(db: Database, actor: Actor, sheet_date: date) -> Sheet:
+    """The saved sheet of that date if there is one, else the sheet computed now."""
+    require(actor, Perm.VIEW_STOCK)
+    with db.read() as s:
+        sid = s.execute(
+            select(RestockSheet.id).where(RestockSheet.sheet_date == sheet_date)
+        ).scalar()
+    return get_sheet(db, actor, sid) if sid is not None else compute_sheet(db, actor, sheet_date)
+
+
+def with_overrides(sheet: Sheet, overrides: Mapping[str, Override], who: str) -> Sheet:
+    """An unsaved sheet with the overrides typed so far (for preview, print and export)."""
+    lines = [
+        replace(
+            ln,
+            override_qty=overrides[ln.row.sku].qty,
+            override_by=who,
+            override_note=overrides[ln.row.sku].note,
+        )
+        if ln.row.sku in overrides
+        else ln
+        for ln in sheet.lines
+    ]
+    return replace(sheet, lines=lines)
+
+
+def shop_name(db: Database) -> str:
+    with db.read() as s:
+        return str(settings.get(s, "shop.name"))

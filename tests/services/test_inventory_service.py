@@ -1,0 +1,218 @@
+"""Inventory service on a real SQLite file: catalogue, edits, POs, the sheet and its history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from shopdesk.audit.models import AuditEntry
+from shopdesk.auth.actor import Actor
+from shopdesk.campaigns.models import Campaign, CampaignSku
+from shopdesk.db.engine import Database
+from shopdesk.errors import InvalidInput, PermissionDenied, StaleRecord
+from shopdesk.inventory import service
+from shopdesk.inventory.importers import run_import
+from shopdesk.inventory.models import Product, Sale, StockMovement
+from shopdesk.inventory.service import NewLine, Override
+from shopdesk.settings import service as settings
+
+D = date(2026, 11, 19)
+
+
+def _csv(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def shop(db: Database, owner: Actor, tmp_path: Path) -> Database:
+    """Three SKUs from two suppliers, 28 days of sales, stock counted."""
+    run_import(
+        db,
+        owner,
+        "products",
+        _csv(
+            tmp_path,
+            "p.csv",
+            "SKU编码,商品名称,层级,主推,供应商,采购周期,箱规,起订量,预警量,成本价,售价\n"
+            "A1,保温杯,热销,是,义乌杯厂,5,12,0,,12.50,39.90\n"
+            "A2,杯盖,常销,否,义乌杯厂,5,1,0,,1.00,5.00\n"
+            "B1,帆布包,滞销,否,杭州包厂,10,1,50,3,20.00,59.00\n",
+        ),
+    )
+    sales = "日期,SKU编码,销量\n" + "".join(
+        f"{D - timedelta(days=i)},A1,4\n{D - timedelta(days=i)},B1,1\n" for i in range(1, 29)
+    )
+    run_import(db, owner, "sales", _csv(tmp_path, "s.csv", sales))
+    run_import(db, owner, "stock", _csv(tmp_path, "k.csv", "SKU编码,库存\nA1,10\nA2,30\nB1,2\n"))
+    return db
+
+
+def test_catalogue_rows_have_effective_values(shop: Database, owner: Actor) -> None:
+    cat = service.list_products(shop, owner, D)
+    rows = {r.sku: r for r in cat.rows}
+    assert set(rows) == {"A1", "A2", "B1"}
+    a1 = rows["A1"]
+    assert a1.velocity == pytest.approx(4.0)
+    assert a1.warning_level == 50 and not a1.own_warning  # hot tier default
+    assert a1.below_warning
+    assert a1.days_of_cover == pytest.approx(2.5)
+    assert a1.stockout_risk
+    assert a1.cost_price == Decimal("12.50")
+    assert a1.supplier == "义乌杯厂"
+    assert cat.show_cost and cat.can_edit
+
+
+def test_cost_hidden_from_staff(shop: Database, staff: Actor, finance: Actor) -> None:
+    cat = service.list_products(shop, staff, D)
+    assert not cat.show_cost
+    assert all(r.cost_price is None for r in cat.rows)
+    assert not cat.can_edit
+    assert all(r.cost_price is not None for r in service.list_products(shop, finance, D).rows)
+    assert all(s.terms is None for s in service.list_suppliers(shop, staff))
+
+
+def test_inline_edit_is_audited_and_versioned(shop: Database, supervisor: Actor) -> None:
+    row = next(r for r in service.list_products(shop, supervisor, D).rows if r.sku == "A2")
+    new = service.update_product(shop, supervisor, row.id, row.version, {"on_hand": "45"})
+    assert new.on_hand == 45
+    assert new.version == row.version + 1
+    with shop.read() as s:
+        entry = s.execute(select(AuditEntry).order_by(AuditEntry.id.desc())).scalars().first()
+        assert entry is not None
+        assert (entry.entity, entry.entity_id, entry.user_name) == ("product", "A2", "主管")
+        assert entry.before == {"on_hand": 30} and entry.after == {"on_hand": 45}
+        moves = s.execute(select(StockMovement.delta).where(StockMovement.reason == "edit"))
+        assert list(moves.scalars()) == [15]
+    with pytest.raises(StaleRecord):
+        service.update_product(shop, supervisor, row.id, row.version, {"moq": 5})
+
+
+def test_edit_refusals(shop: Database, staff: Actor, supervisor: Actor) -> None:
+    row = service.list_products(shop, supervisor, D).rows[0]
+    with pytest.raises(PermissionDenied):
+        service.update_product(shop, staff, row.id, row.version, {"moq": 5})
+    with pytest.raises(PermissionDenied):  # supervisor may edit stock, not cost
+        service.update_product(shop, supervisor, row.id, row.version, {"cost_price": "1"})
+    with pytest.raises(InvalidInput, match="箱规"):
+        service.update_product(shop, supervisor, row.id, row.version, {"case_pack": "0"})
+    with pytest.raises(InvalidInput):
+        service.update_product(shop, supervisor, row.id, row.version, {"tier": "爆款"})
+
+
+def test_purchase_order_receive_adds_stock(shop: Database, owner: Actor) -> None:
+    service.create_purchase_order(
+        shop, owner, "PO-1", [NewLine("A1", 24, D + timedelta(days=3))], supplier="义乌杯厂"
+    )
+    lines = service.list_po_lines(shop, owner, open_only=True)
+    assert [(ln.po_number, ln.sku, ln.qty) for ln in lines] == [("PO-1", "A1", 24)]
+    assert (
+        next(r for r in service.list_products(shop, owner, D).rows if r.sku == "A1").on_order == 24
+    )
+    assert service.receive_lines(shop, owner, [lines[0].id]) == 24
+    a1 = next(r for r in service.list_products(shop, owner, D).rows if r.sku == "A1")
+    assert (a1.on_hand, a1.on_order) == (34, 0)
+    assert service.list_po_lines(shop, owner, open_only=True) == []
+    with pytest.raises(InvalidInput):
+        service.receive_lines(shop, owner, [lines[0].id])
+    with shop.read() as s:
+        n = s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "receive")
+        )
+        assert n == 1
+
+
+def test_sheet_lists_and_explains(shop: Database, owner: Actor) -> None:
+    sheet = service.compute_sheet(shop, owner, D)
+    by = {ln.row.sku: ln.row for ln in sheet.lines}
+    assert set(by) == {"A1", "B1"}  # A2: no sales, 30 ≥ 20 warning
+    a1 = by["A1"]
+    # v 4, C = 5 + 7 + 7 = 19 → 76 − 10 = 66 → 6 cases of 12 = 72
+    assert (a1.need, a1.suggested_qty) == (66, 72)
+    b1 = by["B1"]
+    # v 1, C = 10 + 7 + 0 = 17 → 17 − 2 = 15 → MOQ 50
+    assert (b1.need, b1.suggested_qty) == (15, 50)
+    assert [ln.row.supplier for ln in sheet.lines] == ["义乌杯厂", "杭州包厂"]  # by name
+
+
+def test_on_order_and_campaign_feed_the_sheet(shop: Database, owner: Actor) -> None:
+    service.create_purchase_order(shop, owner, "PO-2", [NewLine("A1", 12, D + timedelta(days=5))])
+    with shop.write() as s:
+        pid = s.scalar(select(Product.id).where(Product.sku == "A1"))
+        c = Campaign(
+            name="双12",
+            kind="official",
+            start=D + timedelta(days=10),
+            end=D + timedelta(days=12),
+            stage="approved",
+        )
+        s.add(c)
+        s.flush()
+        s.add(CampaignSku(campaign_id=c.id, product_id=pid, uplift=Decimal("3")))
+    a1 = next(ln.row for ln in service.compute_sheet(shop, owner, D).lines if ln.row.sku == "A1")
+    assert a1.on_order == 12
+    assert a1.campaign_extra == pytest.approx(4 * 2 * 3)
+    assert a1.need == 76 + 24 - 10 - 12
+
+
+def test_settings_change_the_sheet(shop: Database, owner: Actor) -> None:
+    settings.set_value(shop, owner, "restock.review_days", 14)
+    a1 = next(ln.row for ln in service.compute_sheet(shop, owner, D).lines if ln.row.sku == "A1")
+    assert a1.cover_days == 5 + 14 + 7
+
+
+def test_saved_sheet_keeps_its_numbers_and_overrides(shop: Database, owner: Actor) -> None:
+    saved = service.save_sheet(shop, owner, D, {"A1": Override(60, "库房满了")})
+    assert saved.saved and saved.saved_by == "店主"
+    a1 = next(ln for ln in saved.lines if ln.row.sku == "A1")
+    assert (a1.row.suggested_qty, a1.override_qty, a1.final_qty) == (72, 60, 60)
+    assert a1.override_by == "店主" and a1.override_note == "库房满了"
+    # Data changes later: the saved sheet does not move, a fresh computation does.
+    with shop.write() as s:
+        s.execute(Sale.__table__.update().values(units=100))
+    assert service.get_sheet(shop, owner, saved.id).lines == saved.lines
+    assert service.sheet_for_date(shop, owner, D).lines == saved.lines
+    fresh = service.compute_sheet(shop, owner, D)
+    assert next(ln for ln in fresh.lines if ln.row.sku == "A1").row.suggested_qty > 72
+    with pytest.raises(InvalidInput, match="已保存"):
+        service.save_sheet(shop, owner, D)
+    after = service.set_override(shop, owner, saved.id, "B1", 100, "凑整箱")
+    b1 = next(ln for ln in after.lines if ln.row.sku == "B1")
+    assert b1.final_qty == 100
+    history = service.list_sheets(shop, owner)
+    assert [(h.sheet_date, h.lines, h.units, h.overrides) for h in history] == [(D, 2, 160, 2)]
+
+
+def test_staff_may_view_but_not_save(shop: Database, staff: Actor) -> None:
+    assert service.compute_sheet(shop, staff, D).lines
+    with pytest.raises(PermissionDenied):
+        service.save_sheet(shop, staff, D)
+
+
+def test_override_must_be_on_the_sheet(shop: Database, owner: Actor) -> None:
+    with pytest.raises(InvalidInput, match="A2"):
+        service.save_sheet(shop, owner, D, {"A2": Override(5)})
+    with pytest.raises(InvalidInput):
+        service.save_sheet(shop, owner, D, {"A1": Override(-5)})
+
+
+def test_default_sheet_date_follows_setting(db: Database, owner: Actor) -> None:
+    assert service.default_sheet_date(db, date(2026, 11, 16)) == date(2026, 11, 19)
+    settings.set_value(db, owner, "restock.weekday", 0)
+    assert service.default_sheet_date(db, date(2026, 11, 18)) == date(2026, 11, 16)
+
+
+def test_suppliers(db: Database, owner: Actor) -> None:
+    sid = service.save_supplier(db, owner, "义乌杯厂", 6, terms="月结30天")
+    rows = service.list_suppliers(db, owner)
+    assert [(r.name, r.lead_time_days, r.terms) for r in rows] == [("义乌杯厂", 6, "月结30天")]
+    service.save_supplier(db, owner, "义乌杯厂", 8, supplier_id=sid, version=rows[0].version)
+    with pytest.raises(StaleRecord):
+        service.save_supplier(db, owner, "义乌杯厂", 9, supplier_id=sid, version=rows[0].version)
+    with pytest.raises(InvalidInput):
+        service.save_supplier(db, owner, "", 8)
