@@ -20,7 +20,8 @@ class ChecklistTemplate(Base):
     section: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(Text)
     sort_order: Mapped[int] = mapped_column(default=0)
-    # Assigned to a job (运营/客服/美工/仓库/推广/采购/客服主管/主管/店主) or a person, or both empty = everyone.
+    # Assigned to a job (运营/客服/美工/仓库/推广/采购/客服主管/主管/店主; several as "店主/采购")
+    # or a person, or both empty = everyone.
     job: Mapped[str | None] = mapped_column(String(32))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # daily | weekdays | weekly | monthly
