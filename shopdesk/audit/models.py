@@ -22,8 +22,8 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
-    before: Mapped[Any] = mapped_column(JSONText())
-    after: Mapped[Any] = mapped_column(JSONText())
+    before: Mapped[Any] = mapped_column(JSONText(), nullable=True)
+    after: Mapped[Any] = mapped_column(JSONText(), nullable=True)
     # Set when one action touched more records than the bulk-change setting allows.
     flagged: Mapped[bool] = mapped_column(default=False)
     # Hash chain: each row's hash covers its content and the previous row's hash.

@@ -60,7 +60,7 @@ class KpiScore(Base):
     cs_level: Mapped[str | None] = mapped_column(String(16))
     inputs: Mapped[Any] = mapped_column(JSONText())
     # Computed from inputs with the month's card; stored so history survives card edits.
-    item_points: Mapped[Any] = mapped_column(JSONText())
+    item_points: Mapped[Any] = mapped_column(JSONText(), nullable=True)
     final_score: Mapped[Decimal | None] = mapped_column(Scaled(2))
     passed: Mapped[bool | None] = mapped_column()
     bonus: Mapped[Decimal | None] = mapped_column(Money())

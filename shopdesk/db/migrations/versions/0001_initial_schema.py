@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 22:22:11.637910
+Create Date: 2026-11-22 22:27:19.935784
 """
 
 from collections.abc import Sequence
@@ -65,8 +65,8 @@ def upgrade() -> None:
     sa.Column('entity', sa.String(length=64), nullable=False),
     sa.Column('entity_id', sa.String(length=64), nullable=False),
     sa.Column('action', sa.String(length=32), nullable=False),
-    sa.Column('before', shopdesk.db.types.JSONText(), nullable=False),
-    sa.Column('after', shopdesk.db.types.JSONText(), nullable=False),
+    sa.Column('before', shopdesk.db.types.JSONText(), nullable=True),
+    sa.Column('after', shopdesk.db.types.JSONText(), nullable=True),
     sa.Column('flagged', sa.Boolean(), nullable=False),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
@@ -147,9 +147,9 @@ def upgrade() -> None:
     sa.Column('paying_buyers', sa.Integer(), nullable=True),
     sa.Column('orders', sa.Integer(), nullable=True),
     sa.Column('paid_amount', shopdesk.db.types.Money(), nullable=True),
-    sa.Column('conversion', shopdesk.db.types.Scaled(4), nullable=True),
+    sa.Column('conversion', shopdesk.db.types.Scaled(6), nullable=True),
     sa.Column('aov', shopdesk.db.types.Money(), nullable=True),
-    sa.Column('bounce_rate', shopdesk.db.types.Scaled(4), nullable=True),
+    sa.Column('bounce_rate', shopdesk.db.types.Scaled(6), nullable=True),
     sa.Column('pages_per_visit', shopdesk.db.types.Scaled(4), nullable=True),
     sa.Column('dsr_description', shopdesk.db.types.Scaled(4), nullable=True),
     sa.Column('dsr_service', shopdesk.db.types.Scaled(4), nullable=True),
@@ -241,7 +241,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('campaign_id', sa.Integer(), nullable=False),
     sa.Column('product_id', sa.Integer(), nullable=False),
-    sa.Column('uplift', shopdesk.db.types.Scaled(4), nullable=False),
+    sa.Column('uplift', shopdesk.db.types.Scaled(3), nullable=False),
     sa.Column('campaign_price', shopdesk.db.types.Money(), nullable=True),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_campaign_skus_campaign_id_campaigns'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_campaign_skus_product_id_products')),
@@ -401,8 +401,8 @@ def upgrade() -> None:
     sa.Column('agent_id', sa.Integer(), nullable=False),
     sa.Column('cs_level', sa.String(length=16), nullable=True),
     sa.Column('inputs', shopdesk.db.types.JSONText(), nullable=False),
-    sa.Column('item_points', shopdesk.db.types.JSONText(), nullable=False),
-    sa.Column('final_score', shopdesk.db.types.Scaled(4), nullable=True),
+    sa.Column('item_points', shopdesk.db.types.JSONText(), nullable=True),
+    sa.Column('final_score', shopdesk.db.types.Scaled(2), nullable=True),
     sa.Column('passed', sa.Boolean(), nullable=True),
     sa.Column('bonus', shopdesk.db.types.Money(), nullable=True),
     sa.Column('base_pay', shopdesk.db.types.Money(), nullable=True),

@@ -1,0 +1,82 @@
+"""Starting the GUI: QApplication, Chinese font and translations, login, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shopdesk.auth import service as auth
+from shopdesk.auth.actor import Actor
+from shopdesk.bootstrap import open_shop
+from shopdesk.config import Location
+from shopdesk.db.engine import Database
+from shopdesk.errors import ShopDeskError
+
+# Without an explicit CJK family Qt may pick a Japanese face for Han characters.
+CJK_FAMILIES = (
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+)
+
+
+def chinese_font_family() -> str | None:
+    available = set(QFontDatabase.families())
+    return next((f for f in CJK_FAMILIES if f in available), None)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("ShopDesk")
+    app.setOrganizationName("ShopDesk")
+    family = chinese_font_family()
+    if family:
+        font = QFont(family)
+        font.setPointSize(max(app.font().pointSize(), 10))
+        app.setFont(font)
+    translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+        app.installTranslator(translator)
+    return app
+
+
+def sign_in(db: Database) -> Actor | None:
+    """First run creates the owner; later runs ask who is at the keyboard."""
+    from shopdesk.ui.login import FirstRunDialog, LoginDialog
+
+    dialog: FirstRunDialog | LoginDialog
+    dialog = FirstRunDialog(db) if not auth.has_users(db) else LoginDialog(db)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def run(location: Location, as_user: Actor | None = None) -> int:
+    app = make_app()
+    from shopdesk.ui.errors import install_excepthook
+
+    install_excepthook()
+    try:
+        db = open_shop(location)
+    except ShopDeskError as exc:
+        QMessageBox.critical(None, "ShopDesk", str(exc))
+        return 1
+    actor = as_user or sign_in(db)
+    if actor is None:
+        return 0
+    from shopdesk.ui.context import UiContext
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(db=db, actor=actor, location=location))
+    window.show()
+    return app.exec()

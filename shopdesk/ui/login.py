@@ -1,0 +1,164 @@
+"""First-run (create the owner) and login dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.auth import service as auth
+from shopdesk.auth.actor import ROLE_LABELS, Actor
+from shopdesk.auth.pins import valid_pin
+from shopdesk.db.engine import Database
+from shopdesk.errors import ShopDeskError
+from shopdesk.settings import service as settings
+
+
+def _pin_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(8)
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return edit
+
+
+class FirstRunDialog(QDialog):
+    """Creates the owner account (and names the shop) the first time ShopDesk starts."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("欢迎使用 ShopDesk"))
+        intro = QLabel(
+            self.tr("第一次使用: 请创建店主账号。PIN 可不填; 填写则为 4–8 位数字。"), self
+        )
+        intro.setWordWrap(True)
+        self.shop_edit = QLineEdit(self)
+        self.shop_edit.setPlaceholderText(self.tr("例如: 小美家居旗舰店"))
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(64)
+        self.pin_edit = _pin_edit(self)
+        self.pin2_edit = _pin_edit(self)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("店铺名称"), self.shop_edit)
+        form.addRow(self.tr("店主姓名"), self.name_edit)
+        form.addRow(self.tr("PIN (可选)"), self.pin_edit)
+        form.addRow(self.tr("再次输入 PIN"), self.pin2_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建并进入"))
+        self.buttons.accepted.connect(self._create)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.name_edit.setFocus()
+
+    def _create(self) -> None:
+        name = self.name_edit.text().strip()
+        pin = self.pin_edit.text()
+        if not name:
+            self.error_label.setText(self.tr("请填写店主姓名"))
+            return
+        if pin and not valid_pin(pin):
+            self.error_label.setText(self.tr("PIN 必须是 4–8 位数字"))
+            return
+        if pin != self.pin2_edit.text():
+            self.error_label.setText(self.tr("两次输入的 PIN 不一致"))
+            return
+        try:
+            actor = auth.create_owner(self.db, name, pin or None)
+            shop = self.shop_edit.text().strip()
+            if shop:
+                settings.set_value(self.db, actor, "shop.name", shop)
+        except ShopDeskError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.actor = actor
+        self.accept()
+
+
+class LoginDialog(QDialog):
+    """Pick yourself from the list of active users and type your PIN (if you have one)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("登录 ShopDesk"))
+        self.users = QListWidget(self)
+        for user in auth.list_users(db):
+            label = f"{user.name}  ·  {ROLE_LABELS.get(user.role, user.role)}"
+            if user.job and user.job != ROLE_LABELS.get(user.role):
+                label += f" · {user.job}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, user.name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, user.has_pin)
+            self.users.addItem(item)
+        self.pin_edit = _pin_edit(self)
+        self.pin_edit.setPlaceholderText(self.tr("PIN"))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        self.buttons.accepted.connect(self._login)
+        self.buttons.rejected.connect(self.reject)
+        self.users.currentItemChanged.connect(self._on_user)
+        self.users.itemActivated.connect(lambda _item: self._login())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("选择用户:"), self))
+        layout.addWidget(self.users)
+        layout.addWidget(self.pin_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        if self.users.count():
+            self.users.setCurrentRow(0)
+        self.resize(360, 420)
+
+    def _on_user(self, item: QListWidgetItem | None) -> None:
+        has_pin = bool(item and item.data(Qt.ItemDataRole.UserRole + 1))
+        self.pin_edit.setEnabled(has_pin)
+        self.pin_edit.clear()
+        self.error_label.clear()
+        if has_pin:
+            self.pin_edit.setFocus()
+
+    def select_user(self, name: str) -> None:
+        for row in range(self.users.count()):
+            if self.users.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.users.setCurrentRow(row)
+                return
+
+    def _login(self) -> None:
+        item = self.users.currentItem()
+        if item is None:
+            self.error_label.setText(self.tr("请选择用户"))
+            return
+        try:
+            self.actor = auth.login(self.db, item.data(Qt.ItemDataRole.UserRole), self.pin_edit.text())
+        except ShopDeskError as exc:
+            self.error_label.setText(str(exc))
+            self.pin_edit.clear()
+            self.pin_edit.setFocus()
+            return
+        self.accept()

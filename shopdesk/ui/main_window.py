@@ -1,0 +1,148 @@
+"""The main window: five tabs, created the first time each is shown, so start-up stays fast."""
+
+from __future__ import annotations
+
+import importlib
+import time
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedLayout,
+    QTabWidget,
+    QWidget,
+)
+
+from shopdesk import __version__
+from shopdesk.ui.context import UiContext
+
+# (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
+TABS: tuple[tuple[str, str], ...] = (
+    ("checklist", "今日检查"),
+    ("inventory", "库存补货"),
+    ("campaigns", "活动日历"),
+    ("kpi", "客服绩效"),
+    ("metrics", "经营数据"),
+)
+
+
+class LazyTab(QWidget):
+    """Holds a tab's place; builds the real widget on first show."""
+
+    def __init__(self, key: str, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.ctx = ctx
+        self.content: QWidget | None = None
+        self.build_ms: float | None = None
+        self._layout = QStackedLayout(self)
+
+    def ensure_built(self) -> QWidget:
+        if self.content is None:
+            started = time.perf_counter()
+            module = importlib.import_module(f"shopdesk.ui.{self.key}_tab")
+            self.content = module.create(self.ctx)
+            self._layout.addWidget(self.content)
+            self.build_ms = (time.perf_counter() - started) * 1000
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("ShopDesk")
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.lazy: dict[str, LazyTab] = {}
+        for key, title in TABS:
+            lazy = LazyTab(key, ctx, self.tabs)
+            self.lazy[key] = lazy
+            self.tabs.addTab(lazy, self.tr(title))
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.user_label = QLabel(
+            self.tr("当前用户: {0} ({1})").format(ctx.actor.name, ctx.actor.role_label)
+        )
+        self.user_label.setObjectName("currentUser")
+        self.statusBar().addPermanentWidget(self.user_label)
+        ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.bus.open_tab.connect(self.show_tab)
+        self._restore_layout()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # -- tabs ---------------------------------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, LazyTab):
+            widget.ensure_built()
+
+    def tab(self, key: str) -> QWidget:
+        """The built widget of a tab (building it if needed)."""
+        return self.lazy[key].ensure_built()
+
+    def show_tab(self, key: str, filter_text: str = "") -> None:
+        lazy = self.lazy.get(key)
+        if lazy is None:
+            return
+        self.tabs.setCurrentWidget(lazy)
+        content = lazy.ensure_built()
+        apply_filter = getattr(content, "apply_filter", None)
+        if filter_text and callable(apply_filter):
+            apply_filter(filter_text)
+
+    # -- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.data_menu = bar.addMenu(self.tr("数据(&D)"))
+        self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+        for i, (_key, title) in enumerate(TABS, start=1):
+            act = QAction(self.tr(title), self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            act.triggered.connect(lambda _=False, idx=i - 1: self.tabs.setCurrentIndex(idx))
+            self.addAction(act)
+        about = QAction(self.tr("关于 ShopDesk"), self)
+        about.triggered.connect(
+            lambda: QMessageBox.about(
+                self,
+                "ShopDesk",
+                self.tr("ShopDesk {0}\n网店团队的日常后台。\n数据目录: {1}").format(
+                    __version__, self.ctx.location.data_dir
+                ),
+            )
+        )
+        self.help_menu.addAction(about)
+
+    # -- remembered layout ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self.ctx.ui_settings()
+        geometry = s.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        index = s.value("main/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(index))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.tabs.setCurrentIndex(0)
+
+    def save_layout(self) -> None:
+        s = self.ctx.ui_settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/tab", self.tabs.currentIndex())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
