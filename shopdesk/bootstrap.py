@@ -16,7 +16,7 @@ from shopdesk.errors import ShopDeskError
 
 # Modules with an idempotent `install(session)` that puts a feature's default data into a new
 # (or upgraded) database: checklist templates, scorecards, ad channels...
-DEFAULT_INSTALLERS: tuple[str, ...] = ("shopdesk.metrics.install",)
+DEFAULT_INSTALLERS: tuple[str, ...] = ("shopdesk.metrics.install", "shopdesk.checklist.install")
 
 
 def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
