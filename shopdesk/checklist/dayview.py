@@ -85,10 +85,15 @@ class DayRow:
     note: str | None = None
     value: Decimal | None = None
     occurrence_id: int | None = None
+    # "template" (a checklist item) or "campaign" (a campaign stage task, ticked through campaigns)
+    source: str = "template"
+    task_id: int | None = None
 
     @property
     def key(self) -> str:
-        """`12@2026-11-20`: what the CLI accepts to tick an earlier occurrence."""
+        """`12@2026-11-20` (an item on a day) or `c7` (campaign task 7): what the CLI accepts."""
+        if self.source == "campaign":
+            return f"c{self.task_id}"
         return f"{self.template_id}@{self.day.isoformat()}"
 
     @property

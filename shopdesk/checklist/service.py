@@ -243,23 +243,6 @@ def _mine(spec: TemplateSpec, actor: Actor) -> bool:
     return is_assigned(spec.job, spec.assignee_id, actor.id, actor.job, actor.role)
 
 
-# Extra rows and reminders from other features (campaign tasks); set by `shopdesk.checklist.extra`.
-ExtraRows = Callable[[Database, Actor, date, bool], list[DayRow]]
-ExtraReminders = Callable[[Database, Actor, date], list[Reminder]]
-_extra_rows: list[ExtraRows] = []
-_extra_reminders: list[ExtraReminders] = []
-
-
-def add_row_source(fn: ExtraRows) -> ExtraRows:
-    _extra_rows.append(fn)
-    return fn
-
-
-def add_reminder_source(fn: ExtraReminders) -> ExtraReminders:
-    _extra_reminders.append(fn)
-    return fn
-
-
 def day_view(
     db: Database,
     actor: Actor,
@@ -284,10 +267,16 @@ def day_view(
     rows = build_day(specs, records, day, now_day, carry_from=carry_from).rows
     reminders: list[Reminder] = []
     if extras:
-        for src in _extra_rows:
-            rows.extend(_safe(lambda src=src: src(db, who, day, everyone), []))  # type: ignore[misc]
-        for rem in _extra_reminders:
-            reminders.extend(_safe(lambda rem=rem: rem(db, who, day), []))  # type: ignore[misc]
+        from shopdesk.checklist import campaign_tasks
+
+        tasks = _safe(lambda: campaign_tasks.rows(db, who, day, now_day), [])
+        rows = (
+            [r for r in tasks if r.carried_over] + rows + [r for r in tasks if not r.carried_over]
+        )
+        reminders = [
+            Reminder(text, level, "campaigns", str(cid))
+            for text, level, cid in _safe(lambda: campaign_tasks.reminders(db, who, day), [])
+        ]
     return ChecklistDay(
         day=day,
         today=now_day,
@@ -740,3 +729,22 @@ def person_rates(
             due, resolved, by_self = counts[key]
             out.append(PersonRate(name, job, key, due, resolved, by_self))
     return out
+
+
+def toggle(
+    db: Database, actor: Actor, row: DayRow, *, note: str | None = None, value: object = None
+) -> None:
+    """What Space does in the tab: tick an open row, undo a resolved one (items and tasks)."""
+    if row.source == "campaign":
+        from shopdesk.checklist import campaign_tasks
+
+        assert row.task_id is not None
+        if row.status == "done":
+            campaign_tasks.reopen(db, actor, row.task_id)
+        else:
+            campaign_tasks.complete(db, actor, row.task_id, note)
+        return
+    if row.resolved:
+        untick(db, actor, row.template_id, row.day)
+    else:
+        tick(db, actor, row.template_id, row.day, note=note, value=value)
