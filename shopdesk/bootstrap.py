@@ -16,7 +16,11 @@ from shopdesk.errors import ShopDeskError
 
 # Modules with an idempotent `install(session)` that puts a feature's default data into a new
 # (or upgraded) database: checklist templates, scorecards, ad channels...
-DEFAULT_INSTALLERS: tuple[str, ...] = ("shopdesk.metrics.install", "shopdesk.checklist.install")
+DEFAULT_INSTALLERS: tuple[str, ...] = (
+    "shopdesk.metrics.install",
+    "shopdesk.checklist.install",
+    "shopdesk.kpi.install",
+)
 
 
 def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:

@@ -24,7 +24,8 @@ from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.db.engine import Database
 from shopdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
 from shopdesk.kpi import carddef
-from shopdesk.kpi.cards import AFTER_SALES_NAME, after_sales_card, pre_sales_card
+from shopdesk.kpi.cards import AFTER_SALES_NAME
+from shopdesk.kpi.install import install
 from shopdesk.kpi.models import KpiDispute, KpiMonth, KpiScore, Scorecard
 from shopdesk.kpi.scorecard import Card, Result, inputs_to_json, parse_field, parse_inputs, score
 from shopdesk.settings import service as settings
@@ -98,21 +99,6 @@ def check_month(text: str) -> str:
     if not _MONTH.match(s):
         raise InvalidInput(f"月份格式应为 YYYY-MM (例如 2026-11), 不是 “{text}”")
     return s
-
-
-def install(session: Session) -> None:
-    """Put the two built-in cards into a new database (idempotent; used at start-up)."""
-    if session.scalar(select(func.count()).select_from(Scorecard)):
-        return
-    pool = Decimal(str(settings.get(session, "kpi.bonus_pool")))
-    base = {k: Decimal(str(v)) for k, v in dict(settings.get(session, "kpi.base_pay")).items()}
-    for card in (after_sales_card(pool, base), pre_sales_card(pool)):
-        session.add(
-            Scorecard(
-                name=card.name, kind=card.kind, card_version=1, definition=carddef.to_dict(card)
-            )
-        )
-    session.flush()
 
 
 def _card_of(row: Scorecard) -> Card:
@@ -348,7 +334,7 @@ def open_month(db: Database, actor: Actor, month: str, card_name: str | None = N
     require(actor, Perm.SCORE_TEAM)
     month = check_month(month)
     with db.write() as s:
-        install(s)
+        install(s)  # a database made before the cards existed
         name = card_name or AFTER_SALES_NAME
         m = _find_month(s, month, name)
         if m is None:
