@@ -750,9 +750,9 @@ def summary_report(
         Column("paying_buyers", "支付买家数", "int", 10),
         Column("orders", "支付订单数", "int", 10),
         Column("paid_amount", "支付金额", "money", 14),
-        Column("conversion", "支付转化率", "percent", 10, 4),
+        Column("conversion", "支付转化率", "percent", 10, 3),
         Column("aov", "客单价", "money", 10),
-        Column("bounce_rate", "跳失率", "percent", 9, 4),
+        Column("bounce_rate", "跳失率", "percent", 9, 3),
         Column("ad_spend", "推广花费", "money", 12),
     ]
     for n in names:
