@@ -22,7 +22,7 @@ from shopdesk.auth.models import User
 from shopdesk.auth.permissions import Perm, require
 from shopdesk.db.engine import Database
 from shopdesk.errors import ImportRejected, RowError
-from shopdesk.io.tabular import Field, parse_table, read_table
+from shopdesk.io.tabular import Field, Table, parse_table, read_table
 from shopdesk.kpi import service
 from shopdesk.kpi.models import KpiMonth, KpiScore
 from shopdesk.kpi.scorecard import (
@@ -131,15 +131,13 @@ def import_file(
             sc.agent_id: sc
             for sc in s.execute(select(KpiScore).where(KpiScore.month_id == m.id)).scalars()
         }
-        seen: dict[str, int] = {}
+        seen = _duplicates(table, agent_header, errors)
         planned: list[tuple[User, str, dict[str, Any], Result, str]] = []
         for row_no, values in zip(parsed.row_numbers, parsed.rows, strict=True):
             name = str(values["agent"]).strip()
             agent = users.get(name)
-            if name in seen:
-                errors.append(RowError(row_no, agent_header, name, f"与第 {seen[name]} 行重复"))
-                continue
-            seen[name] = row_no
+            if seen.get(name, row_no) != row_no:
+                continue  # reported by _duplicates
             if agent is None or not agent.active:
                 errors.append(RowError(row_no, agent_header, name, "没有这个客服 (或已停用)"))
                 continue
@@ -177,6 +175,22 @@ def import_file(
         _upsert(s, actor, m, planned, existing)
         preview.stored = True
     return preview
+
+
+def _duplicates(table: Table, header: str, errors: list[RowError]) -> dict[str, int]:
+    """Name → first row; every later row with the same name is an error (even if it has others)."""
+    idx = table.headers.index(header)
+    first: dict[str, int] = {}
+    for offset, cells in enumerate(table.rows):
+        name = cells[idx].strip()
+        if not name:
+            continue
+        row_no = table.first_row + offset
+        if name in first:
+            errors.append(RowError(row_no, header, name, f"与第 {first[name]} 行重复"))
+        else:
+            first[name] = row_no
+    return first
 
 
 def _insert(s: Session) -> Any:
