@@ -326,7 +326,11 @@ def _template_for(s: Session, actor: Actor, template_id: int, day: date) -> Chec
     spec = _spec(t, None)
     if day > clock.today():
         raise InvalidInput(f"{day:%Y-%m-%d} 还没到, 不能提前勾选")
-    if not (is_due(spec.rule, day) and is_active(day, spec.active_from, spec.retired_on)):
+    if spec.active_from is not None and day < spec.active_from:
+        raise InvalidInput(f"“{t.title}” 从 {spec.active_from:%Y-%m-%d} 起才需要检查")
+    if spec.retired_on is not None and day >= spec.retired_on:
+        raise InvalidInput(f"“{t.title}” 已停用 ({spec.retired_on:%Y-%m-%d} 起)")
+    if not is_due(spec.rule, day):
         raise InvalidInput(f"“{t.title}” 在 {day:%Y-%m-%d} 不需要检查 ({spec.rule.describe()})")
     if not _mine(spec, actor) and not can(actor, Perm.EDIT_CHECKLIST):
         owner = t.job or "指定人员"
