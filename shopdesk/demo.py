@@ -33,7 +33,7 @@ from shopdesk.inventory.models import (
 from shopdesk.settings.models import Setting
 
 # Modules with `populate(db, demo: DemoShop)`: checklist history, campaigns, KPI months, metrics.
-DEMO_PARTS: tuple[str, ...] = ()
+DEMO_PARTS: tuple[str, ...] = ("shopdesk.campaigns.demo",)
 
 SHOP_NAME = "小美家居旗舰店"
 

@@ -87,7 +87,7 @@ def describe_offset(anchor: str, offset_days: int | None) -> str:
 STANDARD_TASKS: tuple[TaskTemplate, ...] = (
     TaskTemplate("registered", "活动报名并记录", "signup", 0, "运营"),
     TaskTemplate("stock_prepared", "活动备货: 按最慢SKU交期下单", "lead_time", 0, "采购"),
-    TaskTemplate("notified", "通知客服、仓库活动规则与时间", "start", -2, "运营"),
+    TaskTemplate("notified", "通知客服、仓库活动规则与时间", "start", -5, "运营"),
     TaskTemplate("page_designed", "活动页面、主图、海报设计", "start", -3, "美工"),
     TaskTemplate("promotion_ready", "推广计划与预算准备", "start", -1, "推广"),
     TaskTemplate("live", "活动上线检查: 价格、库存、页面一致", "start", 0, "运营"),
