@@ -81,8 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="ShopDesk — 网店团队的日常后台。不带命令时打开窗口。",
     )
     parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
-    parser.add_argument("--data-dir", help="数据目录 (默认: 用户数据目录; 环境变量 SHOPDESK_DATA_DIR)")
-    parser.add_argument("--db", help="数据库 URL (环境变量 SHOPDESK_DB_URL), 例如 postgresql+psycopg://…")
+    parser.add_argument(
+        "--data-dir", help="数据目录 (默认: 用户数据目录; 环境变量 SHOPDESK_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--db", help="数据库 URL (环境变量 SHOPDESK_DB_URL), 例如 postgresql+psycopg://…"
+    )
     parser.add_argument("--as", dest="as_name", metavar="NAME", help="以此用户身份执行")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -101,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="数据库已有商品时也写入")
     p.set_defaults(handler=_cmd_demo)
 
-    user = commands.add_parser("user", help="用户管理").add_subparsers(dest="user_cmd", metavar="ACTION")
+    user = commands.add_parser("user", help="用户管理").add_subparsers(
+        dest="user_cmd", metavar="ACTION"
+    )
     user.required = True
     p = user.add_parser("add", help="添加用户")
     p.add_argument("name")

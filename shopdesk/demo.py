@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from shopdesk import audit
 from shopdesk.auth.actor import SYSTEM, Actor
@@ -144,7 +145,9 @@ def generate(db: Database, *, seed: int = 2026, days: int = 180, force: bool = F
     end = today()
     with db.write() as s:
         if s.scalar(select(func.count()).select_from(Product)) and not force:
-            raise InvalidInput("数据库里已有商品; 示例数据请放在新的数据目录 (--data-dir), 或加 --force")
+            raise InvalidInput(
+                "数据库里已有商品; 示例数据请放在新的数据目录 (--data-dir), 或加 --force"
+            )
         users = _people(s)
         owner = users["王芳"]
         s.merge(Setting(key="shop.name", value=SHOP_NAME, updated_at=now(), updated_by_id=owner.id))
@@ -152,7 +155,9 @@ def generate(db: Database, *, seed: int = 2026, days: int = 180, force: bool = F
         _catalogue(s, shop)
         n_sales = _sales(s, shop)
         _stock_and_orders(s, shop)
-        audit.record(s, owner, "demo", seed, "generate", None, {"days": days, "skus": len(shop.product_ids)})
+        audit.record(
+            s, owner, "demo", seed, "generate", None, {"days": days, "skus": len(shop.product_ids)}
+        )
     for name in DEMO_PARTS:
         importlib.import_module(name).populate(db, shop)
     return (
@@ -161,10 +166,7 @@ def generate(db: Database, *, seed: int = 2026, days: int = 180, force: bool = F
     )
 
 
-def _people(s: object) -> dict[str, Actor]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _people(s: Session) -> dict[str, Actor]:
     existing = {u.name: u for u in s.execute(select(User)).scalars()}
     for name, role, job, level, _sup in PEOPLE:
         if name not in existing:
@@ -177,14 +179,13 @@ def _people(s: object) -> dict[str, Actor]:
             existing[name].supervisor_id = existing[sup].id
     s.flush()
     for name, *_ in PEOPLE:
-        audit.record(s, SYSTEM, "user", existing[name].id, "create", None, {"name": name, "demo": True})
+        audit.record(
+            s, SYSTEM, "user", existing[name].id, "create", None, {"name": name, "demo": True}
+        )
     return {name: actor_of(u) for name, u in existing.items()}
 
 
-def _catalogue(s: object, shop: DemoShop) -> None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _catalogue(s: Session, shop: DemoShop) -> None:
     rng = shop.rng
     suppliers = []
     for name, lead, terms in SUPPLIERS:
@@ -229,10 +230,7 @@ def _catalogue(s: object, shop: DemoShop) -> None:
 _BASE_RATE = {"hot": (8.0, 25.0), "regular": (1.0, 6.0), "slow": (0.05, 0.6)}
 
 
-def _sales(s: object, shop: DemoShop) -> int:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _sales(s: Session, shop: DemoShop) -> int:
     rng = shop.rng
     products = list(s.execute(select(Product.id, Product.tier, Product.price, Product.hero)))
     start = shop.today - timedelta(days=shop.days)
@@ -255,18 +253,15 @@ def _sales(s: object, shop: DemoShop) -> int:
     return len(rows)
 
 
-def _stock_and_orders(s: object, shop: DemoShop) -> None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _stock_and_orders(s: Session, shop: DemoShop) -> None:
     rng = shop.rng
     since = shop.today - timedelta(days=28)
-    velocity = dict(
+    velocity: dict[int, int] = dict(
         s.execute(
             select(Sale.product_id, func.sum(Sale.units))
             .where(Sale.day >= since)
             .group_by(Sale.product_id)
-        ).all()
+        ).tuples()
     )
     products = list(s.execute(select(Product)).scalars())
     moment = now()

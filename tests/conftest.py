@@ -3,17 +3,17 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from shopdesk.auth import service as auth  # noqa: E402
-from shopdesk.auth.actor import Actor  # noqa: E402
-from shopdesk.bootstrap import open_shop  # noqa: E402
-from shopdesk.config import Location, resolve  # noqa: E402
-from shopdesk.db.engine import Database  # noqa: E402
+from shopdesk.auth import service as auth
+from shopdesk.auth.actor import Actor
+from shopdesk.bootstrap import open_shop
+from shopdesk.config import Location, resolve
+from shopdesk.db.engine import Database
 
 
 @pytest.fixture(autouse=True)

@@ -63,7 +63,9 @@ def list_users(db: Database, *, include_inactive: bool = False) -> list[UserRow]
         return [_row(u) for u in s.execute(q).scalars()]
 
 
-def _check_fields(name: str, role: str, pin: str | None, job: str | None, cs_level: str | None) -> None:
+def _check_fields(
+    name: str, role: str, pin: str | None, job: str | None, cs_level: str | None
+) -> None:
     if not name.strip():
         raise InvalidInput("姓名不能为空")
     if len(name) > 64:
@@ -204,7 +206,9 @@ def login(db: Database, name: str, pin: str | None) -> Actor:
         if left <= 0:
             user.locked_until = moment + timedelta(minutes=LOCK_MINUTES)
             user.failed_logins = 0
-            audit.record(s, actor_of(user), "user", user.id, "locked", None, {"minutes": LOCK_MINUTES})
+            audit.record(
+                s, actor_of(user), "user", user.id, "locked", None, {"minutes": LOCK_MINUTES}
+            )
             message = f"PIN 错误次数过多, 账号锁定 {LOCK_MINUTES} 分钟"
         else:
             message = f"PIN 不正确 (还可尝试 {left} 次)"

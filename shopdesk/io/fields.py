@@ -10,7 +10,7 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def parse_date(text: str) -> date:
-    """2026-11-26, 2026/11/26, 2026.11.26, 20261126, 2026年11月26日, ISO datetimes, Excel serials."""
+    """2026-11-26, 2026/11/26, 2026.11.26, 20261126, 2026年11月26日, ISO times, Excel serials."""
     s = text.strip().translate(str.maketrans("０１２３４５６７８９／－", "0123456789/-"))
     s = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s)
     for fmt in _DATE_FORMATS:

@@ -56,7 +56,9 @@ def _cell_text(value: Any) -> str:
             return ""
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return repr(value)
+        # Excel shows 15 significant digits; a cached formula value such as 6*9.9 is stored as
+        # 59.400000000000006 and must read as the 59.4 the user sees.
+        return format(value, ".15g")
     if hasattr(value, "isoformat"):
         text = value.isoformat()
         return text.removesuffix("T00:00:00")
@@ -79,7 +81,9 @@ def read_table(path: str | Path) -> Table:
     except InvalidInput:
         raise
     except Exception as exc:  # a broken file must be a message, not a traceback
-        raise InvalidInput(f"无法读取 {p.name}: 文件已损坏或格式不对 ({type(exc).__name__})") from exc
+        raise InvalidInput(
+            f"无法读取 {p.name}: 文件已损坏或格式不对 ({type(exc).__name__})"
+        ) from exc
     return _to_table(raw)
 
 
@@ -188,7 +192,9 @@ def parse_table(
     """Parse every row; collects errors (up to MAX_ERRORS) instead of stopping at the first."""
     field_list = list(fields)
     columns, ignored = map_columns(table, field_list)
-    result = Parsed(columns={n: table.headers[i] for n, i in columns.items()}, ignored_headers=ignored)
+    result = Parsed(
+        columns={n: table.headers[i] for n, i in columns.items()}, ignored_headers=ignored
+    )
     plan = [(f, columns[f.name]) for f in field_list if f.name in columns]
     total = len(table.rows)
     for offset, cells in enumerate(table.rows):
@@ -211,7 +217,9 @@ def parse_table(
             try:
                 values[f.name] = f.parse(text)
             except (NumberError, ValueError) as exc:
-                _add(result, RowError(row_no, table.headers[idx], text[:80], str(exc) or "格式不对"))
+                _add(
+                    result, RowError(row_no, table.headers[idx], text[:80], str(exc) or "格式不对")
+                )
                 bad = True
         for f in field_list:
             values.setdefault(f.name, None)

@@ -28,8 +28,10 @@ def _nonneg_int(v: Any) -> bool:
 
 
 def _tier_ints(v: Any) -> bool:
-    return isinstance(v, dict) and set(v) == {"hot", "regular", "slow"} and all(
-        _nonneg_int(x) for x in v.values()
+    return (
+        isinstance(v, dict)
+        and set(v) == {"hot", "regular", "slow"}
+        and all(_nonneg_int(x) for x in v.values())
     )
 
 
@@ -45,16 +47,26 @@ def _money_text(v: Any) -> bool:
 SETTINGS: dict[str, SettingDef] = {
     s.key: s
     for s in [
-        SettingDef("shop.name", "我的小店", "店铺名称", "店铺", lambda v: isinstance(v, str) and bool(v)),
+        SettingDef(
+            "shop.name", "我的小店", "店铺名称", "店铺", lambda v: isinstance(v, str) and bool(v)
+        ),
         SettingDef("shop.platform", "淘宝", "平台", "店铺", lambda v: isinstance(v, str)),
         SettingDef("audit.bulk_threshold", 20, "批量修改预警条数", "安全", _nonneg_int),
-        SettingDef("auth.require_pin", False, "所有用户必须设置 PIN", "安全", lambda v: isinstance(v, bool)),
+        SettingDef(
+            "auth.require_pin", False, "所有用户必须设置 PIN", "安全", lambda v: isinstance(v, bool)
+        ),
         # Inventory / restock (DOMAIN.md §2)
         SettingDef("restock.weekday", 3, "补货表日 (0=周一)", "补货", lambda v: v in range(7)),
-        SettingDef("restock.window_days", 28, "销量统计天数", "补货", lambda v: _nonneg_int(v) and v > 0),
+        SettingDef(
+            "restock.window_days", 28, "销量统计天数", "补货", lambda v: _nonneg_int(v) and v > 0
+        ),
         SettingDef("restock.review_days", 7, "补货周期 R (天)", "补货", _nonneg_int),
         SettingDef(
-            "restock.safety_days", {"hot": 7, "regular": 4, "slow": 0}, "安全天数", "补货", _tier_ints
+            "restock.safety_days",
+            {"hot": 7, "regular": 4, "slow": 0},
+            "安全天数",
+            "补货",
+            _tier_ints,
         ),
         SettingDef(
             "restock.warning_levels",
@@ -64,7 +76,11 @@ SETTINGS: dict[str, SettingDef] = {
             _tier_ints,
         ),
         SettingDef(
-            "restock.exclude_campaign_days", True, "基线销量剔除活动日", "补货", lambda v: isinstance(v, bool)
+            "restock.exclude_campaign_days",
+            True,
+            "基线销量剔除活动日",
+            "补货",
+            lambda v: isinstance(v, bool),
         ),
         # KPI (DOMAIN.md §4)
         SettingDef("kpi.dispute_days", 3, "绩效申诉期 (天)", "绩效", _nonneg_int),

@@ -45,7 +45,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app.setFont(font)
     translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir
+    ):
         app.installTranslator(translator)
     return app
 

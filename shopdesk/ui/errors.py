@@ -1,4 +1,4 @@
-"""Showing problems: a user mistake is a short message, a bug a dialog with details, never a crash."""
+"""Showing problems: a user mistake is a short message, a bug a dialog with details."""
 
 from __future__ import annotations
 

@@ -155,7 +155,9 @@ class LoginDialog(QDialog):
             self.error_label.setText(self.tr("请选择用户"))
             return
         try:
-            self.actor = auth.login(self.db, item.data(Qt.ItemDataRole.UserRole), self.pin_edit.text())
+            self.actor = auth.login(
+                self.db, item.data(Qt.ItemDataRole.UserRole), self.pin_edit.text()
+            )
         except ShopDeskError as exc:
             self.error_label.setText(str(exc))
             self.pin_edit.clear()

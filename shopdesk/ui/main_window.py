@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         index = s.value("main/tab", 0)
         try:
-            self.tabs.setCurrentIndex(int(index))  # type: ignore[arg-type]
+            self.tabs.setCurrentIndex(int(str(index)))
         except (TypeError, ValueError):
             self.tabs.setCurrentIndex(0)
 
@@ -145,4 +145,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
-

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPagedPaintDevice,
     QPdfWriter,
     QTextDocument,
 )
@@ -48,7 +47,7 @@ def _font() -> QFont:
     return font
 
 
-def paint_report(report: Report, device: QPagedPaintDevice) -> int:
+def paint_report(report: Report, device: QPdfWriter | QPrinter) -> int:
     """Paint every page onto a printer or PDF writer; returns the number of pages."""
     painter = QPainter(device)
     if not painter.isActive():
@@ -73,7 +72,9 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
             painter.save()
             painter.setFont(small)
             top = QRectF(0, 0, page_rect.width(), band)
-            painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.shop)
+            painter.drawText(
+                top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.shop
+            )
             painter.drawText(
                 top,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

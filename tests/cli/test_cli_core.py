@@ -12,10 +12,27 @@ def run(*args: str) -> int:
     return main(list(args))
 
 
-def test_init_creates_owner_and_user_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_creates_owner_and_user_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = str(tmp_path / "shop")
     assert run("--data-dir", d, "init", "--owner", "王芳", "--shop", "小美家居") == 0
-    assert run("--data-dir", d, "--as", "王芳", "user", "add", "小李", "--role", "staff", "--job", "仓库") == 0
+    assert (
+        run(
+            "--data-dir",
+            d,
+            "--as",
+            "王芳",
+            "user",
+            "add",
+            "小李",
+            "--role",
+            "staff",
+            "--job",
+            "仓库",
+        )
+        == 0
+    )
     capsys.readouterr()
     assert run("--data-dir", d, "--as", "王芳", "user", "list", "--format", "json") == 0
     users = json.loads(capsys.readouterr().out)
@@ -31,16 +48,24 @@ def test_user_mistakes_are_one_line_with_nonzero_exit(tmp_path: Path) -> None:
     assert main(["--data-dir", d, "init", "--owner", "王芳", "--pin", "1234"]) == 0
     cmd = [sys.executable, "-m", "shopdesk", "--data-dir", d]
     out = subprocess.run(
-        [*cmd, "--as", "王芳", "user", "list"], capture_output=True, text=True, env={"SHOPDESK_PIN": "9999", "PATH": ""}, stdin=subprocess.DEVNULL
+        [*cmd, "--as", "王芳", "user", "list"],
+        capture_output=True,
+        text=True,
+        env={"SHOPDESK_PIN": "9999", "PATH": ""},
+        stdin=subprocess.DEVNULL,
     )
     assert out.returncode != 0
     assert "PIN 不正确" in out.stderr and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
-    out = subprocess.run([*cmd, "user", "list"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        [*cmd, "user", "list"], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
     assert out.returncode != 0 and "--as" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_staff_cannot_add_users_from_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_staff_cannot_add_users_from_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     d = str(tmp_path / "shop")
     run("--data-dir", d, "init", "--owner", "王芳")
     run("--data-dir", d, "--as", "王芳", "user", "add", "小李", "--role", "staff")
@@ -61,7 +86,11 @@ def test_demo_fills_a_realistic_shop(tmp_path: Path, capsys: pytest.CaptureFixtu
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Product)) == 300
         assert s.scalar(select(func.count()).select_from(Supplier)) == 6
-        assert {t for (t,) in s.execute(select(Product.tier).distinct())} == {"hot", "regular", "slow"}
+        assert {t for (t,) in s.execute(select(Product.tier).distinct())} == {
+            "hot",
+            "regular",
+            "slow",
+        }
         assert s.scalar(select(func.count(func.distinct(Sale.day)))) == 60
     db.dispose()
     # Same seed, same shop.

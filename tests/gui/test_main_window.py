@@ -97,7 +97,9 @@ def test_login_lists_active_users_and_checks_pin(qtbot, db: Database, owner: Act
     assert dlg.actor is not None and dlg.actor.name == "小李"
 
 
-def test_staff_window_shows_their_role(qtbot, db: Database, staff: Actor, location: Location) -> None:  # type: ignore[no-untyped-def]
+def test_staff_window_shows_their_role(
+    qtbot, db: Database, staff: Actor, location: Location
+) -> None:  # type: ignore[no-untyped-def]
     w = MainWindow(UiContext(db=db, actor=staff, location=location))
     qtbot.addWidget(w)
     w.show()

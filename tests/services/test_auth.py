@@ -103,7 +103,10 @@ def test_every_write_is_audited_in_an_intact_chain(db: Database, owner: Actor) -
     auth.deactivate(db, owner, "小李")
     with db.read() as s:
         rows = list(s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars())
-        assert [(r.user_name, r.action) for r in rows][-2:] == [("店主", "create"), ("店主", "deactivate")]
+        assert [(r.user_name, r.action) for r in rows][-2:] == [
+            ("店主", "create"),
+            ("店主", "deactivate"),
+        ]
         assert rows[-1].before == {"active": True} and rows[-1].after == {"active": False}
         assert verify_chain(s) == []
 
