@@ -34,7 +34,7 @@ from shopdesk.inventory.models import (
 from shopdesk.settings.models import Setting
 
 # Modules with `populate(db, demo: DemoShop)`: checklist history, campaigns, KPI months, metrics.
-DEMO_PARTS: tuple[str, ...] = ("shopdesk.campaigns.demo",)
+DEMO_PARTS: tuple[str, ...] = ("shopdesk.campaigns.demo", "shopdesk.checklist.demo")
 
 SHOP_NAME = "小美家居旗舰店"
 
