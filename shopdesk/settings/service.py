@@ -41,6 +41,21 @@ def set_value(db: Database, actor: Actor, key: str, value: Any) -> None:
         _store(s, actor, key, value)
 
 
+def set_many(db: Database, actor: Actor, values: dict[str, Any]) -> list[str]:
+    """Save several settings in one unit of work; returns the keys that actually changed."""
+    require(actor, Perm.EDIT_SETTINGS)
+    for key, value in values.items():
+        validate(key, value)
+    changed = []
+    with db.write() as s:
+        current = get_all(s)
+        for key, value in values.items():
+            if current[key] != value:
+                _store(s, actor, key, value)
+                changed.append(key)
+    return changed
+
+
 def _store(s: Session, actor: Actor, key: str, value: Any) -> None:
     row = s.get(Setting, key)
     before = row.value if row is not None else SETTINGS[key].default

@@ -76,9 +76,28 @@ def run(location: Location, as_user: Actor | None = None) -> int:
     actor = as_user or sign_in(db)
     if actor is None:
         return 0
-    from shopdesk.ui.context import UiContext
+    from shopdesk.ui.context import Bus, UiContext
     from shopdesk.ui.main_window import MainWindow
 
-    window = MainWindow(UiContext(db=db, actor=actor, location=location))
-    window.show()
+    bus = Bus()
+    holder: list[MainWindow] = []
+
+    def open_window(who: Actor) -> None:
+        window = MainWindow(UiContext(db=db, actor=who, location=location, bus=bus))
+        window.switch_user_requested.connect(lambda: switch(window))
+        holder[:] = [window]
+        window.show()
+
+    def switch(window: MainWindow) -> None:
+        window.save_layout()
+        window.hide()
+        who = sign_in(db)
+        if who is None:
+            window.show()
+            return
+        window.close()
+        window.deleteLater()
+        open_window(who)
+
+    open_window(actor)
     return app.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import time
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import __version__
+from shopdesk.auth.permissions import Perm, can
 from shopdesk.ui.context import UiContext
 
 # (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
@@ -51,6 +52,8 @@ class LazyTab(QWidget):
 
 
 class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -101,6 +104,20 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.data_menu = bar.addMenu(self.tr("数据(&D)"))
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        switch = QAction(self.tr("切换用户(&U)…"), self)
+        switch.setShortcut(QKeySequence("Ctrl+L"))
+        switch.triggered.connect(self._switch_user)
+        self.file_menu.addAction(switch)
+        if can(self.ctx.actor, Perm.MANAGE_USERS):
+            users = QAction(self.tr("用户管理…"), self)
+            users.triggered.connect(self._open_users)
+            self.file_menu.addAction(users)
+        if can(self.ctx.actor, Perm.EDIT_SETTINGS):
+            prefs = QAction(self.tr("设置…"), self)
+            prefs.setShortcut(QKeySequence("Ctrl+,"))
+            prefs.triggered.connect(self._open_settings)
+            self.file_menu.addAction(prefs)
+        self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -121,6 +138,20 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(about)
+
+    def _switch_user(self) -> None:
+        """On a shared PC the next person logs in; the app builds a fresh window for them."""
+        self.switch_user_requested.emit()
+
+    def _open_users(self) -> None:
+        from shopdesk.ui.admin.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self).exec()
+
+    def _open_settings(self) -> None:
+        from shopdesk.ui.admin.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
 
     # -- remembered layout ----------------------------------------------------------------
     def _restore_layout(self) -> None:
