@@ -34,7 +34,11 @@ from shopdesk.inventory.models import (
 from shopdesk.settings.models import Setting
 
 # Modules with `populate(db, demo: DemoShop)`: checklist history, campaigns, KPI months, metrics.
-DEMO_PARTS: tuple[str, ...] = ("shopdesk.campaigns.demo", "shopdesk.checklist.demo")
+DEMO_PARTS: tuple[str, ...] = (
+    "shopdesk.campaigns.demo",
+    "shopdesk.checklist.demo",
+    "shopdesk.metrics.demo",
+)
 
 SHOP_NAME = "小美家居旗舰店"
 
