@@ -265,7 +265,9 @@ def _stock_and_orders(s: Session, shop: DemoShop) -> None:
             select(Sale.product_id, func.sum(Sale.units))
             .where(Sale.day >= since)
             .group_by(Sale.product_id)
-        ).tuples()
+        )
+        .tuples()
+        .all()  # a Result has .keys(), so dict() would treat it as a mapping
     )
     products = list(s.execute(select(Product)).scalars())
     moment = now()
