@@ -38,6 +38,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("ShopDesk")
     app.setOrganizationName("ShopDesk")
+    app.setDesktopFileName("shopdesk")
+    from shopdesk.ui.resources import app_icon
+
+    app.setWindowIcon(app_icon())
     family = chinese_font_family()
     if family:
         font = QFont(family)

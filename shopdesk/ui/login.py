@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -11,6 +15,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressDialog,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +27,8 @@ from shopdesk.auth.pins import valid_pin
 from shopdesk.db.engine import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.settings import service as settings
+
+PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖音", "其他")
 
 
 def _pin_edit(parent: QWidget) -> QLineEdit:
@@ -53,7 +61,15 @@ class FirstRunDialog(QDialog):
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet("color: #b00020;")
         form = QFormLayout()
+        self.platform_combo = QComboBox(self)
+        self.platform_combo.addItems(list(PLATFORMS))
+        self.demo_radio = QRadioButton(self.tr("示例店铺: 先看看每个页面 (生成示例数据)"), self)
+        self.empty_radio = QRadioButton(
+            self.tr("空白店铺: 从导入自己的表格开始 (库存补货 → 导入…)"), self
+        )
+        self.empty_radio.setChecked(True)
         form.addRow(self.tr("店铺名称"), self.shop_edit)
+        form.addRow(self.tr("平台"), self.platform_combo)
         form.addRow(self.tr("店主姓名"), self.name_edit)
         form.addRow(self.tr("PIN (可选)"), self.pin_edit)
         form.addRow(self.tr("再次输入 PIN"), self.pin2_edit)
@@ -66,6 +82,8 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.empty_radio)
+        layout.addWidget(self.demo_radio)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.name_edit.setFocus()
@@ -84,14 +102,37 @@ class FirstRunDialog(QDialog):
             return
         try:
             actor = auth.create_owner(self.db, name, pin or None)
+            if self.demo_radio.isChecked():
+                self._make_demo()
+            values = {"shop.platform": self.platform_combo.currentText()}
             shop = self.shop_edit.text().strip()
             if shop:
-                settings.set_value(self.db, actor, "shop.name", shop)
+                values["shop.name"] = shop
+            settings.set_many(self.db, actor, values)
         except ShopDeskError as exc:
             self.error_label.setText(str(exc))
             return
         self.actor = actor
         self.accept()
+
+    def _make_demo(self) -> None:
+        from shopdesk.demo import generate
+
+        busy = QProgressDialog(self.tr("正在生成示例店铺…"), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.show()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # Generate in a worker thread so the window keeps painting.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                job = pool.submit(generate, self.db)
+                while not job.done():
+                    QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                job.result()
+        finally:
+            QApplication.restoreOverrideCursor()
+            busy.close()
 
 
 class LoginDialog(QDialog):

@@ -75,6 +75,7 @@ def test_first_run_creates_owner_with_pin(qtbot, db: Database) -> None:  # type:
     from shopdesk.settings import service as settings
 
     assert settings.read(db, "shop.name") == "小美家居"
+    assert settings.read(db, "shop.platform") == "淘宝"
 
 
 def test_login_lists_active_users_and_checks_pin(qtbot, db: Database, owner: Actor) -> None:  # type: ignore[no-untyped-def]
