@@ -381,5 +381,5 @@ def format_figure(key: str, value: int | Decimal | None) -> str:
     if kind is Kind.RATIO:
         return f"{Decimal(value) * 100:.2f}%"
     if kind is Kind.SCORE:
-        return f"{Decimal(value):.4f}".rstrip("0").rstrip(".") if value else "0"
+        return f"{Decimal(value):.4f}"
     return f"{Decimal(value):.2f}"

@@ -632,6 +632,16 @@ def _shop(days: Sequence[DayFigures], channel_days: Sequence[ChannelDay]) -> Roi
     return shop_roi(paid, ads, ship, disc)
 
 
+def shop_roi_of(day: DayFigures, ad_spend: Decimal | None) -> RoiResult:
+    """Shop ROI of one day given its total ad spend."""
+    return shop_roi(day.paid_amount, ad_spend, day.free_shipping_cost, day.discounts)
+
+
+def roi_over(data: MetricsData) -> tuple[list[ChannelRoi], RoiResult]:
+    """ROI per channel and for the shop over all days of `data`."""
+    return _channel_rois(data.channel_days, data.channels), _shop(data.days, data.channel_days)
+
+
 def dashboard(
     db: Database, actor: Actor, as_of: date | None = None, *, period_days: int = 7
 ) -> Dashboard:

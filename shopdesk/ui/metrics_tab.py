@@ -1,12 +1,13 @@
-"""The 经营数据 tab (not built yet)."""
+"""The 经营数据 tab: yesterday against the day before, ROI per channel, trends and summaries."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from shopdesk.ui.context import UiContext
-from shopdesk.ui.widgets.placeholder import Placeholder
 
 
 def create(ctx: UiContext) -> QWidget:
-    return Placeholder("经营数据")
+    from shopdesk.ui.metrics.tab import MetricsTab
+
+    return MetricsTab(ctx)

@@ -149,7 +149,7 @@ def test_format_figure() -> None:
     assert format_figure("visitors", 12345) == "12,345"
     assert format_figure("paid_amount", D("1234.5")) == "¥1,234.50"
     assert format_figure("conversion", D("0.0325")) == "3.25%"
-    assert format_figure("dsr_service", D("4.8000")) == "4.8"
+    assert format_figure("dsr_service", D("4.8")) == "4.8000"
     assert format_figure("pages_per_visit", D("2.3456")) == "2.35"
     assert format_figure("visitors", None) == "—"
 

@@ -1,0 +1,178 @@
+"""pyqtgraph charts of the metrics tab: trends per figure and spend vs sales per channel.
+
+pyqtgraph is imported when the tab is first built, never at app start. Its DateAxisItem labels
+in English and local time; `ChineseDateAxis` labels days as '11月21日' / months as '2026年11月'
+from UTC-midnight timestamps, so the shop's day never shifts with the time zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from shopdesk.metrics.fields import FIGURE_BY_KEY, Kind
+
+DAY_SECONDS = 86400
+# Colour-blind-safe palette (Okabe–Ito); lines also differ by dash style.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
+
+def stamp(day: date) -> float:
+    """The day's UTC midnight as a Unix timestamp (x of every chart)."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def tick_text(value: float, spacing: float) -> str:
+    d = datetime.fromtimestamp(value, UTC)
+    if spacing >= 300 * DAY_SECONDS:
+        return f"{d.year}年"
+    if spacing >= 27 * DAY_SECONDS:
+        return f"{d.year}年{d.month}月" if d.month == 1 else f"{d.month}月"
+    return f"{d.month}月{d.day}日"
+
+
+def _pg() -> Any:
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+    return pg
+
+
+def make_date_axis() -> Any:
+    pg = _pg()
+
+    class ChineseDateAxis(pg.DateAxisItem):  # type: ignore[name-defined]
+        def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+            return [tick_text(v, spacing) for v in values]
+
+    return ChineseDateAxis(orientation="bottom", utcOffset=0)
+
+
+def number_text(value: float) -> str:
+    """Axis numbers the Chinese way: 25万 rather than 250000 or 2.5e+05."""
+    if abs(value) >= 10_000:
+        return f"{value / 10_000:g}万"
+    return f"{value:g}"
+
+
+def make_number_axis() -> Any:
+    pg = _pg()
+
+    class ChineseNumberAxis(pg.AxisItem):  # type: ignore[name-defined]
+        def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+            return [number_text(v * scale) for v in values]
+
+    axis = ChineseNumberAxis(orientation="left")
+    axis.enableAutoSIPrefix(False)
+    return axis
+
+
+def as_float(value: Any) -> float:
+    """Chart y: ratios in percent, None as NaN (a gap, not a zero)."""
+    if value is None:
+        return float("nan")
+    return float(value)
+
+
+def y_values(key: str, values: Sequence[Any]) -> list[float]:
+    scale = 100.0 if FIGURE_BY_KEY[key].kind is Kind.RATIO else 1.0
+    return [as_float(v) * scale if v is not None else float("nan") for v in values]
+
+
+def unit_of(key: str) -> str:
+    kind = FIGURE_BY_KEY[key].kind
+    return {Kind.RATIO: "%", Kind.MONEY: "元"}.get(kind, "")
+
+
+class TrendChart(QWidget):
+    """One stacked plot per chosen figure, x axes linked, Chinese date ticks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg = _pg()
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setMinimumHeight(240)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        self.plots: list[Any] = []
+        self.curves: dict[str, Any] = {}
+
+    def show_series(self, days: Sequence[date], series: Mapping[str, Sequence[Any]]) -> None:
+        """`series`: figure key → values per day (None = unknown)."""
+        pg = _pg()
+        self.view.clear()
+        self.plots = []
+        self.curves = {}
+        xs = [stamp(d) for d in days]
+        first = None
+        for n, (key, values) in enumerate(series.items()):
+            spec = FIGURE_BY_KEY[key]
+            plot = self.view.addPlot(
+                row=n, col=0, axisItems={"bottom": make_date_axis(), "left": make_number_axis()}
+            )
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setLabel("left", f"{spec.label} {unit_of(key)}".strip())
+            plot.getAxis("left").setWidth(72)
+            plot.setMenuEnabled(False)
+            color = PALETTE[n % len(PALETTE)]
+            pen = pg.mkPen(QColor(color), width=2)
+            self.curves[key] = plot.plot(xs, y_values(key, values), pen=pen, connect="finite")
+            plot.setTitle(spec.label, color=color, size="10pt")
+            if first is None:
+                first = plot
+            else:
+                plot.setXLink(first)
+            self.plots.append(plot)
+
+
+class ChannelChart(QWidget):
+    """Spend and attributed sales per channel over the period, with ROI over each pair."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg = _pg()
+        self.plot_widget = pg.PlotWidget(axisItems={"left": make_number_axis()})
+        self.plot_widget.setMinimumHeight(240)
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.showGrid(y=True, alpha=0.25)
+        self.plot.setLabel("left", "金额 元")
+        self.plot.addLegend(offset=(-10, 10))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot_widget)
+        self.labels: list[str] = []
+
+    def show_channels(self, rows: Sequence[tuple[str, Decimal, Decimal, str]]) -> None:
+        """rows: (channel, spend, sales, ROI text such as '1:3.25 及格')."""
+        pg = _pg()
+        self.plot.clear()
+        self.labels = []
+        xs = list(range(len(rows)))
+        spend = [float(r[1]) for r in rows]
+        sales = [float(r[2]) for r in rows]
+        self.plot.addItem(
+            pg.BarGraphItem(
+                x=[x - 0.2 for x in xs], height=spend, width=0.38, brush=PALETTE[1], name="花费"
+            )
+        )
+        self.plot.addItem(
+            pg.BarGraphItem(
+                x=[x + 0.2 for x in xs], height=sales, width=0.38, brush=PALETTE[0], name="成交金额"
+            )
+        )
+        top = max([*spend, *sales, 1.0])
+        for x, r in zip(xs, rows, strict=True):
+            text = pg.TextItem(r[3], color="#222222", anchor=(0.5, 1.0))
+            text.setPos(x, max(float(r[1]), float(r[2])) + top * 0.02)
+            self.plot.addItem(text)
+            self.labels.append(r[3])
+        self.plot.getAxis("bottom").setTicks([[(x, r[0]) for x, r in zip(xs, rows, strict=True)]])
+        self.plot.setYRange(0, top * 1.15)
+        self.plot.setXRange(-0.7, max(len(rows) - 0.3, 0.7))
