@@ -38,6 +38,7 @@ DEMO_PARTS: tuple[str, ...] = (
     "shopdesk.campaigns.demo",
     "shopdesk.checklist.demo",
     "shopdesk.metrics.demo",
+    "shopdesk.kpi.demo",
 )
 
 SHOP_NAME = "小美家居旗舰店"

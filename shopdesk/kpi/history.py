@@ -39,6 +39,7 @@ class History:
     series: dict[str, list[Decimal | None]] = field(default_factory=dict)  # agent → score/month
     team_average: list[Decimal | None] = field(default_factory=list)
     pass_line: Decimal | None = None
+    max_total: Decimal | None = None
 
 
 def agent_card(db: Database, actor: Actor, month_id: int, agent_id: int | None = None) -> AgentCard:
@@ -87,7 +88,8 @@ def history(db: Database, actor: Actor, card_name: str = AFTER_SALES_NAME) -> Hi
             if service._visible(actor, agent, "final"):
                 h.series.setdefault(agent.name, [None] * len(months))[i] = final
             if h.pass_line is None:
-                h.pass_line = service.carddef.from_dict(definition).pass_line
+                card = service.carddef.from_dict(definition)
+                h.pass_line, h.max_total = card.pass_line, card.max_total
     h.team_average = [
         (sums[i] / counts[i]).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         if counts[i]
