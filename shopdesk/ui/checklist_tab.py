@@ -1,12 +1,482 @@
-"""The 今日检查 tab (not built yet)."""
+"""The 今日检查 tab: the first thing the window shows.
+
+Today's items grouped by section with a big tick (Space), overdue items at the top, progress per
+section and for the day, another day from the date picker, live data beside linked items, the
+template editor (supervisors and the owner), the history calendar and the printable report.
+First load is two small queries plus the link providers; nothing heavy is imported.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import date
 
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk import clock
+from shopdesk.auth.permissions import Perm, can
+from shopdesk.checklist import links, service
+from shopdesk.checklist.dayview import DayRow
+from shopdesk.checklist.service import ChecklistDay
+from shopdesk.errors import ShopDeskError
+from shopdesk.ui.checklist.day_model import COL_NOTE, COL_VALUE, DayModel
+from shopdesk.ui.checklist.day_table import DayTable
 from shopdesk.ui.context import UiContext
-from shopdesk.ui.widgets.placeholder import Placeholder
+from shopdesk.ui.errors import show_error
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ChecklistTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ChecklistDay | None = None
+        self._pending_tick: str | None = None  # row key waiting for a required note/number
+        self.setObjectName("checklistTab")
+
+        self.inner = QTabWidget(self)
+        self.inner.setDocumentMode(True)
+        self.today_page = QWidget()
+        self.inner.addTab(self.today_page, self.tr("检查清单"))
+        self._history: QWidget | None = None
+        self.history_holder = QWidget()
+        QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
+        self.inner.addTab(self.history_holder, self.tr("完成历史"))
+        self.inner.currentChanged.connect(self._on_inner_tab)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.inner)
+
+        self._build_today_page()
+        self.ctx.bus.data_changed.connect(self._on_data_changed)
+        self.reload()
+        self.table.select_row(self.table.first_item_row())
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build_today_page(self) -> None:
+        page = self.today_page
+        top = QHBoxLayout()
+        self.prev_btn = QToolButton()
+        self.prev_btn.setText("◀")
+        self.prev_btn.setToolTip(self.tr("前一天 (Alt+←)"))
+        self.prev_btn.clicked.connect(lambda: self._shift(-1))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.date_edit.setObjectName("checklistDate")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd dddd")
+        self.date_edit.setDate(_qdate(clock.today()))
+        self.date_edit.setMaximumDate(_qdate(clock.today()))
+        self.date_edit.setToolTip(
+            self.tr("打开另一天查看或补勾 (补勾会同时记下所属日期和实际时间)")
+        )
+        self.date_edit.dateChanged.connect(lambda _d: self.reload())
+        self.next_btn = QToolButton()
+        self.next_btn.setText("▶")
+        self.next_btn.setToolTip(self.tr("后一天 (Alt+→)"))
+        self.next_btn.clicked.connect(lambda: self._shift(1))
+        self.today_btn = QPushButton(self.tr("今天(&T)"))
+        self.today_btn.clicked.connect(lambda: self.date_edit.setDate(_qdate(clock.today())))
+        self.everyone = QCheckBox(self.tr("显示所有人的项目(&A)"))
+        self.everyone.setToolTip(self.tr("默认只显示分配给你本人或你的岗位的项目"))
+        self.everyone.toggled.connect(lambda _on: self.reload())
+        self.day_label = QLabel()
+        self.day_label.setObjectName("dayProgress")
+        font = self.day_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.day_label.setFont(font)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.setToolTip(self.tr("完成 = 已勾选 + 已跳过 (有原因)"))
+        for w in (self.prev_btn, self.date_edit, self.next_btn, self.today_btn, self.everyone):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.day_label)
+        top.addWidget(self.progress)
+
+        actions = QHBoxLayout()
+        self.tick_btn = QPushButton(self.tr("勾选 / 撤销 (空格)"))
+        self.tick_btn.clicked.connect(self._toggle_current)
+        self.skip_btn = QPushButton(self.tr("跳过…(&S)"))
+        self.skip_btn.setToolTip(self.tr("今天不做这一项: 需要填写原因, 会写进日报"))
+        self.skip_btn.clicked.connect(self._skip_current)
+        self.editor_btn = QPushButton(self.tr("编辑检查项目…(&E)"))
+        self.editor_btn.setObjectName("templateEditorButton")
+        self.editor_btn.clicked.connect(self.open_editor)
+        if not can(self.ctx.actor, Perm.EDIT_CHECKLIST):
+            self.editor_btn.setEnabled(False)
+            self.editor_btn.setToolTip(self.tr("只有主管和店主可以编辑检查项目"))
+        self.print_btn = QPushButton(self.tr("打印日报…(&P)"))
+        self.print_btn.clicked.connect(self.print_report)
+        self.export_btn = QPushButton(self.tr("导出 PDF / Excel…(&X)"))
+        self.export_btn.clicked.connect(self.export_report)
+        for w in (self.tick_btn, self.skip_btn):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        for w in (self.editor_btn, self.print_btn, self.export_btn):
+            actions.addWidget(w)
+
+        self.reminders = QLabel()
+        self.reminders.setObjectName("checklistReminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setTextFormat(Qt.TextFormat.RichText)
+        self.reminders.setStyleSheet(
+            "QLabel { background: #fff4d6; border: 1px solid #e6c65c; padding: 4px 8px; }"
+        )
+        self.reminders.linkActivated.connect(self._open_reminder)
+        self.message = QLabel()
+        self.message.setObjectName("checklistMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel { color: #c62828; }")
+        self.message.hide()
+
+        self.model = DayModel(self)
+        self.model.draft_committed.connect(self._on_draft)
+        self.table = DayTable(self.model, page)
+        self.table.toggle_requested.connect(self.toggle_row)
+        self.table.link_activated.connect(self._open_link)
+        self.hint = QLabel(
+            self.tr(
+                "空格 勾选/撤销 · ↑↓ 移动 · 在“数值”“备注”列直接输入 · "
+                "双击实时数据打开对应页面 · Alt+←/→ 换日期"
+            )
+        )
+        self.hint.setStyleSheet("QLabel { color: #666; }")
+
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 6, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.reminders)
+        lay.addLayout(actions)
+        lay.addWidget(self.message)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.hint)
+
+        for seq, fn in (
+            ("Alt+Left", lambda: self._shift(-1)),
+            ("Alt+Right", lambda: self._shift(1)),
+            ("F5", self.reload),
+        ):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(seq))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(fn)
+            self.addAction(act)
+
+    # -- loading --------------------------------------------------------------------------
+    @property
+    def day(self) -> date:
+        return _pydate(self.date_edit.date())
+
+    def reload(self) -> None:
+        current = self.model.row_at(self.table.currentIndex().row())
+        try:
+            view = service.day_view(
+                self.ctx.db, self.ctx.actor, self.day, everyone=self.everyone.isChecked()
+            )
+            link_states = (
+                links.evaluate(self.ctx.db, (r.link_key for r in view.rows), view.day)
+                if view.day == view.today
+                else {}
+            )
+        except ShopDeskError as exc:
+            self._say(str(exc))
+            return
+        self.view = view
+        self.model.editable = can(self.ctx.actor, Perm.TICK_CHECKLIST)
+        self.model.set_rows(view.rows, view.sections, link_states)
+        self._show_progress(view)
+        self._show_reminders(view)
+        self.next_btn.setEnabled(view.day < view.today)
+        if current is not None:
+            self.table.select_row(
+                self.model.row_of(current.key), self.table.currentIndex().column()
+            )
+        if self.table.currentIndex().row() < 0:
+            self.table.select_row(self.table.first_item_row())
+
+    def _show_progress(self, view: ChecklistDay) -> None:
+        p = view.progress
+        label = self.tr("今天") if view.day == view.today else f"{view.day:%m-%d}"
+        who = view.for_name
+        self.day_label.setText(
+            self.tr("{0} 周{1} · {2} 完成 {3}").format(
+                label, WEEKDAYS[view.day.weekday()], who, p.text
+            )
+        )
+        self.progress.setMaximum(max(p.total, 1))
+        self.progress.setValue(p.resolved)
+        overdue = len(view.overdue)
+        tip = self.tr("已勾选 {0}, 已跳过 {1}, 共 {2}").format(p.done, p.skipped, p.total)
+        if overdue:
+            tip += self.tr("; 另有 {0} 项逾期").format(overdue)
+        self.day_label.setToolTip(tip)
+
+    def _show_reminders(self, view: ChecklistDay) -> None:
+        if not view.reminders:
+            self.reminders.hide()
+            return
+        colour = {"bad": "#c62828", "warn": "#9a6700", "ok": "#333333"}
+        items = [
+            f"<a style='color:{colour.get(r.level, '#333')}; text-decoration:none' "
+            f"href='{i}'>▸ {_escape(r.text)}</a>"
+            for i, r in enumerate(view.reminders)
+        ]
+        self.reminders.setText("<br>".join(items))
+        self.reminders.setToolTip(self.tr("即将到来的活动报名截止和开始日; 点击打开活动日历"))
+        self.reminders.show()
+
+    def _on_data_changed(self, entity: str) -> None:
+        if entity in ("checklist", "product", "metric", "campaign"):
+            self.reload()
+
+    def _on_inner_tab(self, index: int) -> None:
+        if index == 1 and self._history is None:
+            from shopdesk.ui.checklist.history import HistoryWidget
+
+            self._history = HistoryWidget(self.ctx, self.history_holder)
+            self._history.day_chosen.connect(self.open_day)
+            layout = self.history_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._history)
+        elif index == 1 and self._history is not None:
+            self._history.reload()  # type: ignore[attr-defined]
+
+    def open_day(self, d: date) -> None:
+        self.inner.setCurrentIndex(0)
+        self.date_edit.setDate(_qdate(d))
+        self.table.setFocus()
+
+    def _shift(self, days: int) -> None:
+        self.date_edit.setDate(self.date_edit.date().addDays(days))
+
+    # -- actions ---------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def current_row(self) -> DayRow | None:
+        return self.model.row_at(self.table.currentIndex().row())
+
+    def _toggle_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.toggle_row(index.row())
+        self.table.setFocus()
+
+    def toggle_row(self, model_row: int) -> None:
+        r = self.model.row_at(model_row)
+        if r is None:
+            return
+        draft = self.model.draft(r.key)
+        if not r.resolved and r.source == "template":
+            if r.needs_number and not draft.value:
+                self._pending_tick = r.key
+                self._say(self.tr("请先填写“{0}”, 回车后自动勾选").format(r.number_label or "数值"))
+                self.table.edit_cell(model_row, COL_VALUE)
+                return
+            if r.needs_note and not draft.note:
+                self._pending_tick = r.key
+                self._say(self.tr("这一项需要备注, 回车后自动勾选"))
+                self.table.edit_cell(model_row, COL_NOTE)
+                return
+        self._pending_tick = None
+        self._run(
+            lambda: service.toggle(
+                self.ctx.db, self.ctx.actor, r, note=draft.note or None, value=draft.value
+            ),
+            r.key,
+        )
+
+    def _run(self, fn: object, key: str) -> None:
+        assert callable(fn)
+        try:
+            fn()
+        except ShopDeskError as exc:
+            self._say(str(exc))
+            return
+        self.model.drafts.pop(key, None)
+        self._say("")
+        self.reload()
+        self.ctx.bus.data_changed.emit("checklist")
+        # stay on the same item; move down after a tick so Space Space Space works through a list
+        row = self.model.row_of(key)
+        r = self.model.row_at(row)
+        if r is not None and r.resolved:
+            nxt = next(
+                (
+                    i
+                    for i in range(row + 1, self.model.rowCount())
+                    if (x := self.model.row_at(i)) is not None and not x.resolved
+                ),
+                row,
+            )
+            self.table.select_row(nxt)
+        else:
+            self.table.select_row(row)
+
+    def _on_draft(self, key: str) -> None:
+        row = self.model.row_of(key)
+        r = self.model.row_at(row)
+        if r is None:
+            return
+        draft = self.model.draft(key)
+        if self._pending_tick == key:
+            self._pending_tick = None
+            self.toggle_row(row)
+        elif r.status == "done" and r.source == "template":
+            # Changing the note or number of a ticked item saves it right away.
+            self._run(
+                lambda: service.tick(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    r.template_id,
+                    r.day,
+                    note=draft.note,
+                    value=draft.value,
+                ),
+                key,
+            )
+        elif r.status == "skipped" and draft.note:
+            self._run(
+                lambda: service.skip(
+                    self.ctx.db, self.ctx.actor, r.template_id, r.day, draft.note or ""
+                ),
+                key,
+            )
+        else:
+            self._say(self.tr("已记下, 按空格勾选时一起保存"))
+
+    def _skip_current(self) -> None:
+        r = self.current_row()
+        if r is None:
+            return
+        if r.source != "template":
+            self._say(self.tr("活动任务不能在这里跳过, 请在活动日历里调整"))
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("跳过检查项目"),
+            self.tr("为什么跳过“{0}”? (会写进日报)").format(r.title),
+        )
+        if ok:
+            self._run(
+                lambda: service.skip(self.ctx.db, self.ctx.actor, r.template_id, r.day, reason),
+                r.key,
+            )
+        self.table.setFocus()
+
+    def _open_link(self, model_row: int) -> None:
+        r = self.model.row_at(model_row)
+        if r is None or not r.link_key:
+            return
+        link = self.model.links.get(r.link_key)
+        if link is not None and link.target_tab:
+            self.ctx.bus.open_tab.emit(link.target_tab, link.target_filter)
+
+    def _open_reminder(self, href: str) -> None:
+        if self.view is None:
+            return
+        try:
+            r = self.view.reminders[int(href)]
+        except (ValueError, IndexError):
+            return
+        if r.target_tab:
+            self.ctx.bus.open_tab.emit(r.target_tab, r.target_filter)
+
+    def apply_filter(self, text: str) -> None:
+        """Opened from elsewhere with a date ("2026-11-20") to show that day."""
+        try:
+            self.open_day(date.fromisoformat(text.strip()))
+        except ValueError:
+            return
+
+    # -- editor, report -------------------------------------------------------------------
+    def open_editor(self) -> None:
+        if not can(self.ctx.actor, Perm.EDIT_CHECKLIST):
+            self._say(self.tr("只有主管和店主可以编辑检查项目"))
+            return
+        from shopdesk.ui.checklist.editor import TemplateEditor
+
+        dialog = TemplateEditor(self.ctx, self)
+        dialog.exec()
+        self.reload()
+        if dialog.changed:
+            self.ctx.bus.data_changed.emit("checklist")
+
+    def _report(self) -> object | None:
+        from shopdesk.checklist.report import daily_report
+        from shopdesk.settings import service as settings
+
+        if self.view is None:
+            return None
+        return daily_report(self.view, settings.read(self.ctx.db, "shop.name"))
+
+    def print_report(self) -> None:
+        from shopdesk.reports import Report
+        from shopdesk.ui.printing import preview
+
+        report = self._report()
+        if isinstance(report, Report):
+            preview(report, self).exec()
+
+    def export_report(self) -> None:
+        from shopdesk.checklist.report import export
+        from shopdesk.reports import Report
+
+        report = self._report()
+        if not isinstance(report, Report):
+            return
+        name = f"每日检查_{self.day:%Y-%m-%d}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出日报"),
+            name + ".pdf",
+            self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not path:
+            return
+        try:
+            export(report, path)
+        except ShopDeskError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.bus.status.emit(self.tr("日报已导出到 {0}").format(path))
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
 
 
 def create(ctx: UiContext) -> QWidget:
-    return Placeholder("今日检查")
+    return ChecklistTab(ctx)
+
+
+__all__ = ["COL_NOTE", "ChecklistTab", "create"]
