@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("gui", help="打开窗口 (默认)")
     p.set_defaults(handler=_cmd_gui)
 
+    p = commands.add_parser("selftest", help="打开窗口并逐个打开每个页面后退出 (安装检查)")
+    p.set_defaults(handler=_cmd_selftest)
+
     p = commands.add_parser("init", help="创建或升级数据库; 可同时创建店主")
     p.add_argument("--owner", metavar="NAME", help="店主姓名 (首次)")
     p.add_argument("--pin", help="店主 PIN, 4–8 位数字 (可选)")
@@ -146,6 +149,18 @@ def _cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
 
     actor = ctx.actor() if ctx.as_name else None
     return run(ctx.location, actor)
+
+
+def _cmd_selftest(ctx: CliContext, args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from shopdesk.ui.selftest import run
+
+    for key, ms in run(ctx.location, ctx.actor()):
+        print(f"{key}: {ms:.0f} ms")
+    print("ok")
+    return 0
 
 
 def _cmd_init(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -1,0 +1,5 @@
+"""Entry point of the frozen app (PyInstaller)."""
+
+from shopdesk.cli import main
+
+raise SystemExit(main())
