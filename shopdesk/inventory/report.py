@@ -11,21 +11,21 @@ from shopdesk.reports import Column, Report, Section
 
 WEEKDAYS = "一二三四五六日"
 COLUMNS = [
-    Column("sku", "SKU编码", width=14),
-    Column("name", "商品名称", width=26),
+    Column("sku", "SKU编码", width=12),
+    Column("name", "商品名称", width=20),
     Column("tier", "层级", width=6),
-    Column("hero", "主推", "bool", width=5),
-    Column("on_hand", "库存", "int", width=8),
-    Column("on_order", "在途", "int", width=8),
+    Column("hero", "主推", "bool", width=6),
+    Column("on_hand", "库存", "int", width=7),
+    Column("on_order", "在途", "int", width=7),
     Column("velocity", "日均销量", "decimal", width=9, places=2),
-    Column("lead_time", "采购周期", "int", width=8),
-    Column("cover_days", "覆盖天数", "int", width=8),
+    Column("lead_time", "采购周期", "int", width=9),
+    Column("cover_days", "覆盖天数", "int", width=9),
     Column("campaign_extra", "活动增量", "decimal", width=9, places=1),
-    Column("days_of_cover", "可售天数", "text", width=8),
+    Column("days_of_cover", "可售天数", "text", width=9),
     Column("warning_level", "预警量", "int", width=7),
     Column("suggested_qty", "建议补货", "int", width=9),
     Column("final_qty", "补货数量", "int", width=9),
-    Column("flags", "提示", "text", width=14),
+    Column("flags", "提示", "text", width=20),
 ]
 
 
@@ -82,6 +82,8 @@ def sheet_report(sheet: Sheet, shop: str) -> Report:
         d = line_dict(line)
         if not sections or sections[-1].title != _title(line):
             sections.append(Section(_title(line), []))
+        if not d["campaign_extra"]:
+            d["campaign_extra"] = None  # blank, not 0.0, so real campaign extras stand out
         sections[-1].rows.append(d)
     total = sum(ln.final_qty for ln in sheet.lines)
     status = (
@@ -91,7 +93,8 @@ def sheet_report(sheet: Sheet, shop: str) -> Report:
     )
     p = sheet.parameters
     notes = [
-        f"共 {len(sheet.lines)} 个 SKU, 补货合计 {total} 件。{status}。",
+        f"共 {len(sheet.lines)} 个 SKU, 补货合计 {total} 件。{status}。"
+        "粉色行: 断货风险 (可售天数少于采购周期)。",
         "日均销量 = 表日前 {w} 天销量 ÷ 天数 (活动日{b}); 覆盖天数 = 采购周期 + 补货周期 {r} 天 + "
         "安全天数; 补货数量按箱规向上取整且不少于起订量。".format(
             w=p.get("window_days", 28),

@@ -1,12 +1,424 @@
-"""The 库存补货 tab (not built yet)."""
+"""The 库存补货 tab: the product table, the weekly restock sheet and the purchase orders."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import date
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.auth.permissions import Perm, can
+from shopdesk.errors import ShopDeskError
+from shopdesk.inventory import service
+from shopdesk.inventory.importers import KIND_LABELS
+from shopdesk.inventory.service import Override, ProductRow, Sheet, SheetLine
 from shopdesk.ui.context import UiContext
-from shopdesk.ui.widgets.placeholder import Placeholder
+from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel
+
+
+def _table(model: Any, stretch: int = 1) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    return view
+
+
+class ProductsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("搜索 SKU、名称、供应商、类目… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.only_warning = QCheckBox(self.tr("只看低于预警量 ⚠"))
+        self.count = QLabel()
+        self.import_btn = QToolButton()
+        self.import_btn.setText(self.tr("导入…"))
+        self.import_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.import_btn)
+        for kind, label in KIND_LABELS.items():
+            act = menu.addAction(self.tr("导入{0}表…").format(label))
+            act.triggered.connect(lambda _=False, k=kind: self.open_import(k))
+        self.import_btn.setMenu(menu)
+        self.import_btn.setEnabled(can(ctx.actor, Perm.EDIT_STOCK))
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.only_warning)
+        top.addWidget(self.count)
+        top.addWidget(self.import_btn)
+
+        self.model = ProductModel(can(ctx.actor, Perm.VIEW_COST), can(ctx.actor, Perm.EDIT_STOCK))
+        self.model.edit = self._edit
+        self.view = _table(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        hint = QLabel(
+            self.tr("⚠ 粉色行: 库存低于预警量; 红字: 可售天数少于采购周期。双击单元格可修改。")
+            if self.model.can_edit
+            else self.tr("⚠ 粉色行: 库存低于预警量; 红字: 可售天数少于采购周期。")
+        )
+        hint.setObjectName("hint")
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(hint)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.only_warning.toggled.connect(lambda _b: self._apply_filter())
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.filter.setFocus)
+
+    def reload(self) -> None:
+        cat = guarded(self, lambda: service.list_products(self.ctx.db, self.ctx.actor))
+        if cat is None:
+            return
+        self.model.set_rows(cat.rows)
+        self._update_count()
+        if not getattr(self, "_sized", False) and cat.rows:
+            self.view.resizeColumnsToContents()
+            self.view.setColumnWidth(1, min(self.view.columnWidth(1), 260))
+            self._sized = True
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.filter.text(), self.only_warning.isChecked())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        below = sum(1 for r in self.model.rows if r.below_warning)
+        self.count.setText(
+            self.tr("{0} / {1} 个 SKU · {2} 个低于预警").format(
+                len(self.model.view), len(self.model.rows), below
+            )
+        )
+
+    def _edit(self, row: ProductRow, key: str, value: Any) -> bool:
+        new = guarded(
+            self,
+            lambda: service.update_product(
+                self.ctx.db, self.ctx.actor, row.id, row.version, {key: value}
+            ),
+        )
+        if new is None:
+            return False
+        self.model.replace_row(new)
+        self.ctx.bus.status.emit(self.tr("已保存 {0}").format(row.sku))
+        return True
+
+    def open_import(self, kind: str) -> None:
+        from shopdesk.ui.inventory.import_dialog import show_import
+
+        show_import(self.ctx, self, kind)
+
+
+class SheetPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sheet: Sheet | None = None
+        self.overrides: dict[str, Override] = {}
+        self.can_save = can(ctx.actor, Perm.SAVE_RESTOCK)
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.date.setDisplayFormat("yyyy-MM-dd dddd")
+        d = service.default_sheet_date(ctx.db)
+        self.date.setDate(QDate(d.year, d.month, d.day))
+        self.date.setToolTip(self.tr("表日: 默认为本周的补货日 (设置里可改)"))
+        self.history = QComboBox()
+        self.history.setToolTip(self.tr("已保存的补货单 (保存后不随数据变化)"))
+        self.status = QLabel()
+        self.status.setObjectName("sheetStatus")
+        self.save_btn = QPushButton(self.tr("保存本周补货单(&S)"))
+        self.save_btn.setEnabled(self.can_save)
+        self.print_btn = QPushButton(self.tr("打印预览(&P)…"))
+        self.xlsx_btn = QPushButton(self.tr("导出 Excel…"))
+        self.pdf_btn = QPushButton(self.tr("导出 PDF…"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("表日")))
+        top.addWidget(self.date)
+        top.addWidget(QLabel(self.tr("已保存")))
+        top.addWidget(self.history)
+        top.addStretch(1)
+        for b in (self.save_btn, self.print_btn, self.xlsx_btn, self.pdf_btn):
+            top.addWidget(b)
+
+        self.model = SheetModel(self)
+        self.model.edit = self._override
+        self.view = _table(self.model)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addWidget(self.view, 1)
+
+        self.date.dateChanged.connect(lambda _d: self.reload())
+        self.history.activated.connect(self._pick_history)
+        self.save_btn.clicked.connect(self.save)
+        self.print_btn.clicked.connect(self.print_preview)
+        self.xlsx_btn.clicked.connect(lambda: self.export(".xlsx"))
+        self.pdf_btn.clicked.connect(lambda: self.export(".pdf"))
+
+    def sheet_date(self) -> date:
+        q = self.date.date()
+        return date(q.year(), q.month(), q.day())
+
+    def reload(self) -> None:
+        day = self.sheet_date()
+        sheet = guarded(self, lambda: service.sheet_for_date(self.ctx.db, self.ctx.actor, day))
+        if sheet is None:
+            return
+        self.sheet = sheet
+        self.overrides = {}
+        self._show()
+        self._reload_history()
+
+    def _reload_history(self) -> None:
+        items = guarded(self, lambda: service.list_sheets(self.ctx.db, self.ctx.actor)) or []
+        self.history.blockSignals(True)
+        self.history.clear()
+        self.history.addItem(self.tr("({0} 份)").format(len(items)), None)
+        for h in items:
+            self.history.addItem(
+                self.tr("{0} · {1} 行 · {2} 件").format(h.sheet_date.isoformat(), h.lines, h.units),
+                h.sheet_date.isoformat(),
+            )
+        self.history.blockSignals(False)
+
+    def _pick_history(self, index: int) -> None:
+        value = self.history.itemData(index)
+        if value:
+            d = date.fromisoformat(value)
+            self.date.setDate(QDate(d.year, d.month, d.day))
+
+    def current(self) -> Sheet | None:
+        if self.sheet is None:
+            return None
+        if self.sheet.saved or not self.overrides:
+            return self.sheet
+        return service.with_overrides(self.sheet, self.overrides, self.ctx.actor.name)
+
+    def _show(self) -> None:
+        sheet = self.current()
+        if sheet is None:
+            return
+        self.model.set_lines(sheet.lines, self.can_save)
+        self.view.clearSpans()
+        for row in self.model.group_rows():
+            self.view.setSpan(row, 0, 1, self.model.columnCount())
+        if not getattr(self, "_sized", False) and sheet.lines:
+            self.view.resizeColumnsToContents()
+            self.view.setColumnWidth(0, max(self.view.columnWidth(0), 120))
+            self.view.setColumnWidth(1, min(max(self.view.columnWidth(1), 160), 260))
+            self._sized = True
+        total = sum(ln.final_qty for ln in sheet.lines)
+        if sheet.saved and sheet.saved_at:
+            text = self.tr("已保存: {0:%Y-%m-%d %H:%M} {1} · 数字不随之后的数据变化").format(
+                sheet.saved_at.astimezone(), sheet.saved_by or ""
+            )
+        else:
+            text = self.tr("未保存: 按当前数据计算")
+            if self.overrides:
+                text += self.tr(" · 已修改 {0} 行 (保存后生效)").format(len(self.overrides))
+        self.status.setText(
+            self.tr("{0} 个 SKU · 补货合计 {1} 件 · {2}").format(len(sheet.lines), total, text)
+        )
+        self.save_btn.setEnabled(self.can_save and not sheet.saved)
+
+    def _override(self, line: SheetLine, qty: int | None) -> bool:
+        sku = line.row.sku
+        if self.sheet is not None and self.sheet.saved and self.sheet.id is not None:
+            sid = self.sheet.id
+            new = guarded(
+                self, lambda: service.set_override(self.ctx.db, self.ctx.actor, sid, sku, qty)
+            )
+            if new is None:
+                return False
+            self.sheet = new
+        elif qty is None or qty == line.row.suggested_qty:
+            self.overrides.pop(sku, None)
+        else:
+            self.overrides[sku] = Override(qty)
+        QTimer.singleShot(0, self._show)
+        return True
+
+    def save(self) -> None:
+        day = self.sheet_date()
+        sheet = guarded(
+            self, lambda: service.save_sheet(self.ctx.db, self.ctx.actor, day, self.overrides)
+        )
+        if sheet is None:
+            return
+        self.sheet = sheet
+        self.overrides = {}
+        self._show()
+        self._reload_history()
+        self.ctx.bus.status.emit(self.tr("已保存 {0} 的补货单").format(day.isoformat()))
+
+    def report(self) -> Any:
+        from shopdesk.inventory.report import sheet_report
+
+        sheet = self.current()
+        assert sheet is not None
+        return sheet_report(sheet, service.shop_name(self.ctx.db))
+
+    def print_preview(self) -> None:
+        from shopdesk.ui.printing import preview
+
+        if self.sheet is None:
+            return
+        dialog = preview(self.report(), self)
+        dialog.resize(1100, 800)
+        dialog.exec()
+
+    def export(self, suffix: str, path: str | None = None) -> Path | None:
+        if self.sheet is None:
+            return None
+        if path is None:
+            default = str(Path.home() / f"补货需求表_{self.sheet_date().isoformat()}{suffix}")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出补货单"), default, f"*{suffix}"
+            )
+            if not path:
+                return None
+        out = Path(path)
+        if out.suffix.lower() != suffix:
+            out = out.with_suffix(suffix)
+        try:
+            if suffix == ".xlsx":
+                from shopdesk.io.excel import write_report
+
+                write_report(self.report(), out)
+            else:
+                from shopdesk.ui.printing import export_pdf
+
+                export_pdf(self.report(), out)
+        except OSError as exc:
+            show_error(self, ShopDeskError(self.tr("无法写入 {0}: {1}").format(out, exc.strerror)))
+            return None
+        self.ctx.bus.status.emit(self.tr("已导出到 {0}").format(out))
+        return out
+
+
+class OrdersPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.open_only = QCheckBox(self.tr("只看未到货"))
+        self.open_only.setChecked(True)
+        self.receive_btn = QPushButton(self.tr("标记已到货(&R)"))
+        self.receive_btn.setToolTip(self.tr("选中的行计入库存, 并记录收货人"))
+        self.receive_btn.setEnabled(can(ctx.actor, Perm.EDIT_STOCK))
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.open_only)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.receive_btn)
+        self.model = PoModel(self)
+        self.view = _table(self.model, stretch=3)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        self.open_only.toggled.connect(lambda _b: self.reload())
+        self.receive_btn.clicked.connect(self.receive_selected)
+
+    def reload(self) -> None:
+        rows = guarded(
+            self,
+            lambda: service.list_po_lines(
+                self.ctx.db, self.ctx.actor, open_only=self.open_only.isChecked()
+            ),
+        )
+        if rows is None:
+            return
+        self.model.set_rows(rows)
+        open_qty = sum(r.qty for r in rows if r.received_at is None)
+        self.summary.setText(self.tr("{0} 行 · 未到货 {1} 件").format(len(rows), open_qty))
+        self.view.resizeColumnsToContents()
+
+    def receive_selected(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        ids = [self.model.rows[r].id for r in rows if self.model.rows[r].received_at is None]
+        total = guarded(self, lambda: service.receive_lines(self.ctx.db, self.ctx.actor, ids))
+        if total is None:
+            return
+        self.ctx.bus.status.emit(self.tr("已收货 {0} 行, 共 {1} 件").format(len(ids), total))
+        self.ctx.bus.data_changed.emit("product")
+
+
+class InventoryTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages = QTabWidget()
+        self.products = ProductsPage(ctx)
+        self.sheet = SheetPage(ctx)
+        self.orders = OrdersPage(ctx)
+        self.pages.addTab(self.products, self.tr("商品库存"))
+        self.pages.addTab(self.sheet, self.tr("补货需求表"))
+        self.pages.addTab(self.orders, self.tr("到货计划"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.pages)
+        self._stale = {0: True, 1: True, 2: True}
+        self.pages.currentChanged.connect(self._page_shown)
+        ctx.bus.data_changed.connect(self._data_changed)
+        self.products.reload()
+        self._stale[0] = False
+
+    def _page_shown(self, index: int) -> None:
+        if self._stale.get(index):
+            self._stale[index] = False
+            (self.products, self.sheet, self.orders)[index].reload()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind not in ("product", "campaign", "settings", "setting"):
+            return
+        self._stale = {0: True, 1: True, 2: True}
+        self._page_shown(self.pages.currentIndex())
+
+    def apply_filter(self, text: str) -> None:
+        """Called by the main window, e.g. from the checklist's hero-stock link."""
+        self.pages.setCurrentWidget(self.products)
+        self.products.filter.setText(text)
+        self.products._apply_filter()
 
 
 def create(ctx: UiContext) -> QWidget:
-    return Placeholder("库存补货")
+    return InventoryTab(ctx)
