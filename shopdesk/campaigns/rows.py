@@ -186,3 +186,33 @@ class CampaignDetail:
     review: ReviewRow
     profit: ProfitSummary | None  # None for roles that may not see profit figures
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProductPick:
+    """A product offered when adding SKUs to a campaign."""
+
+    product_id: int
+    sku: str
+    name: str
+    price: Decimal | None
+    cost_price: Decimal | None  # None unless the actor may see cost
+    lead_time_days: int | None
+
+
+@dataclass(frozen=True)
+class PersonPick:
+    user_id: int
+    name: str
+    job: str | None
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One line in the week view's day: a stage task or a sign-up deadline."""
+
+    day: date
+    kind: str  # task | signup
+    campaign_id: int
+    text: str
+    done: bool = False

@@ -25,12 +25,15 @@ from shopdesk.campaigns import recurrence as rec
 from shopdesk.campaigns.calendar import overlaps
 from shopdesk.campaigns.models import Campaign, CampaignSku, CampaignStageChange, CampaignTask
 from shopdesk.campaigns.rows import (
+    AgendaRow,
     CalendarItem,
     CampaignDetail,
     CampaignInput,
     CampaignRow,
     CampaignSkuRow,
     CampaignTaskRow,
+    PersonPick,
+    ProductPick,
     ProfitSummary,
     ReminderRow,
     ReviewRow,
@@ -391,6 +394,43 @@ def get_campaign(db: Database, actor: Actor, campaign_id: int) -> CampaignDetail
             review=_review(s, c, skus),
             profit=_profit(c, skus) if can(actor, Perm.VIEW_COST) else None,
         )
+
+
+def find_products(db: Database, actor: Actor, text: str, limit: int = 20) -> list[ProductPick]:
+    """Active products whose code or name contains `text`, exact code first."""
+    require(actor, Perm.VIEW_CAMPAIGNS)
+    needle = text.strip()
+    if not needle:
+        return []
+    cost_ok = can(actor, Perm.VIEW_COST)
+    q = (
+        select(Product, Supplier.lead_time_days)
+        .outerjoin(Supplier, Supplier.id == Product.supplier_id)
+        .where(Product.active.is_(True))
+        .where(or_(Product.sku.like(f"%{needle}%"), Product.name.like(f"%{needle}%")))
+        .order_by((Product.sku != needle), Product.sku)
+        .limit(limit)
+    )
+    with db.read() as s:
+        return [
+            ProductPick(
+                p.id,
+                p.sku,
+                p.name,
+                p.price,
+                p.cost_price if cost_ok else None,
+                p.lead_time_days if p.lead_time_days is not None else sup_lead,
+            )
+            for p, sup_lead in s.execute(q).tuples()
+        ]
+
+
+def people(db: Database, actor: Actor) -> list[PersonPick]:
+    """Active users, for the owner and task assignee pickers."""
+    require(actor, Perm.VIEW_CAMPAIGNS)
+    with db.read() as s:
+        q = select(User.id, User.name, User.job).where(User.active.is_(True)).order_by(User.id)
+        return [PersonPick(i, n, j) for i, n, j in s.execute(q).tuples()]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -834,6 +874,37 @@ def delete_task(db: Database, actor: Actor, task_id: int) -> None:
         before = {"campaign_id": t.campaign_id, "title": t.title, "due": t.due}
         s.delete(t)
         audit.record(s, actor, TASK_ENTITY, task_id, "delete", before, None)
+
+
+def agenda(db: Database, actor: Actor, range_from: date, range_to: date) -> list[AgendaRow]:
+    """Everyone's stage tasks and the sign-up deadlines in a range (the week view lists them)."""
+    require(actor, Perm.VIEW_CAMPAIGNS)
+    out: list[AgendaRow] = []
+    with db.read() as s:
+        tq = (
+            select(CampaignTask, Campaign.name)
+            .join(Campaign, Campaign.id == CampaignTask.campaign_id)
+            .where(Campaign.stage.not_in(stages.END_STAGES))
+            .where(CampaignTask.due.between(range_from, range_to))
+            .order_by(CampaignTask.due, CampaignTask.id)
+        )
+        for t, name in s.execute(tq).tuples():
+            who = f" [{t.job}]" if t.job else ""
+            out.append(
+                AgendaRow(
+                    t.due, "task", t.campaign_id, f"{name}: {t.title}{who}", t.done_at is not None
+                )
+            )
+        cq = select(Campaign).where(
+            Campaign.stage.not_in(stages.END_STAGES),
+            Campaign.signup_deadline.between(range_from, range_to),
+        )
+        for c in s.execute(cq).scalars():
+            assert c.signup_deadline is not None
+            done = c.stage != "planned"
+            out.append(AgendaRow(c.signup_deadline, "signup", c.id, f"报名截止: {c.name}", done))
+    out.sort(key=lambda r: (r.day, r.kind != "signup", r.done))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,12 +1,429 @@
-"""The 活动日历 tab (not built yet)."""
+"""The 活动日历 tab: month and week calendars with holidays and festivals, and a filtered list."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.auth.permissions import Perm, can
+from shopdesk.campaigns import overlay, presets, service, stages
+from shopdesk.campaigns.calendar import WEEKDAY_LABELS, add_months, month_weeks, week_days
+from shopdesk.campaigns.rows import CampaignRow
+from shopdesk.clock import today
+from shopdesk.ui.campaigns.dialog import CampaignDialog
+from shopdesk.ui.campaigns.grid import CalendarGrid
+from shopdesk.ui.campaigns.models import CampaignListModel
+from shopdesk.ui.campaigns.pages import _table
 from shopdesk.ui.context import UiContext
-from shopdesk.ui.widgets.placeholder import Placeholder
+from shopdesk.ui.errors import guarded
+
+MONTH, WEEK, LIST = 0, 1, 2
+
+
+class CampaignsTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today()
+        self.anchor = self.today  # the day the shown month/week is built around
+        self.mode = MONTH
+        self.can_edit = can(ctx.actor, Perm.EDIT_CAMPAIGNS)
+        self._build()
+        ctx.bus.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        self.mode_group = QButtonGroup(self)
+        for mode, title, key in ((MONTH, "月", "M"), (WEEK, "周", "W"), (LIST, "列表", "L")):
+            button = QPushButton(self.tr(title), self)
+            button.setCheckable(True)
+            button.setObjectName(f"mode{mode}")
+            button.setToolTip(self.tr("{0}视图 (Alt+{1})").format(self.tr(title), key))
+            QShortcut(QKeySequence(f"Alt+{key}"), self, lambda m=mode: self.set_mode(m))
+            self.mode_group.addButton(button, mode)
+            bar.addWidget(button)
+        self.mode_group.button(MONTH).setChecked(True)
+        self.mode_group.idClicked.connect(self.set_mode)
+        bar.addSpacing(12)
+        self.prev_button = QToolButton(self)
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip(self.tr("上一页 (PageUp)"))
+        self.today_button = QPushButton(self.tr("今天"), self)
+        self.today_button.setToolTip(self.tr("回到今天 (Home)"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("下一页 (PageDown)"))
+        self.prev_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button.clicked.connect(lambda: self.turn(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("periodLabel")
+        self.period_label.setStyleSheet("font-size: 16px; font-weight: bold; padding: 0 10px")
+        for w in (self.prev_button, self.today_button, self.next_button, self.period_label):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.new_button = QPushButton(self.tr("新建活动"), self)
+        self.new_button.setObjectName("newCampaign")
+        self.new_button.setToolTip(self.tr("空白活动, 或按模板一步创建 (618、双11、周一团购 …)"))
+        menu = QMenu(self.new_button)
+        menu.addAction(self.tr("空白活动…"), lambda: self.open_new(self.selected_day()))
+        menu.addSeparator()
+        for preset in presets.PRESETS:
+            action = menu.addAction(self.tr("模板: {0}").format(preset.name))
+            action.setToolTip(preset.description)
+            action.triggered.connect(lambda _=False, k=preset.key: self.create_preset(k))
+        menu.setToolTipsVisible(True)
+        self.new_button.setMenu(menu)
+        self.new_button.setEnabled(self.can_edit)
+        self.export_button = QPushButton(self.tr("导出日历 (.ics)"), self)
+        self.export_button.setToolTip(self.tr("导出当前显示范围的活动, 可导入手机或电脑日历"))
+        self.export_button.clicked.connect(self.export_ics)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.export_button)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("reminderBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px"
+        )
+
+        self.grid = CalendarGrid(self)
+        self.grid.setObjectName("calendarGrid")
+        self.grid.navigate.connect(self.turn_to_selected)
+        self.grid.campaignActivated.connect(self.open_campaign)
+        self.grid.dateActivated.connect(self.open_new)
+        self.grid.campaignMoved.connect(self.move_campaign)
+        self.grid.selectedDateChanged.connect(self._show_day)
+        self.day_info = QLabel(self)
+        self.day_info.setObjectName("dayInfo")
+        self.day_info.setWordWrap(True)
+        calendar_page = QWidget(self)
+        cal_layout = QVBoxLayout(calendar_page)
+        cal_layout.setContentsMargins(0, 0, 0, 0)
+        cal_layout.addWidget(self.grid, 1)
+        cal_layout.addWidget(self.day_info)
+        cal_layout.addWidget(self._legend())
+
+        self.list_model = CampaignListModel(self)
+        self.list_view = _table(self.list_model, self)
+        self.list_view.setObjectName("campaignList")
+        self.list_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # by start date
+        self.list_view.doubleClicked.connect(self._open_list_row)
+        self.list_view.activated.connect(self._open_list_row)
+        self.filter_text = QLineEdit(self)
+        self.filter_text.setObjectName("filterText")
+        self.filter_text.setPlaceholderText(self.tr("搜索名称、平台、优惠"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_stage = QComboBox(self)
+        self.filter_stage.addItem(self.tr("全部阶段"), None)
+        self.filter_stage.addItem(self.tr("进行中和未来的 (不含未通过/已取消)"), "active")
+        for s in stages.ALL_STAGES:
+            self.filter_stage.addItem(stages.label(s), s)
+        self.filter_kind = QComboBox(self)
+        self.filter_kind.addItem(self.tr("全部类型"), None)
+        for k in stages.KINDS:
+            self.filter_kind.addItem(stages.KIND_LABELS[k], k)
+        self.filter_text.textChanged.connect(self._apply_filter)
+        for combo in (self.filter_stage, self.filter_kind):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        list_page = QWidget(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_text, 2)
+        filters.addWidget(self.filter_stage, 1)
+        filters.addWidget(self.filter_kind, 1)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.list_view, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(calendar_page)
+        self.stack.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+
+    def _legend(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for s in stages.ALL_STAGES:
+            chip = QLabel(stages.label(s), box)
+            chip.setToolTip(stages.STAGE_HINTS.get(s, ""))
+            chip.setStyleSheet(
+                f"background: {stages.STAGE_COLOURS[s]}; border-radius: 3px; padding: 1px 5px"
+            )
+            row.addWidget(chip)
+        row.addSpacing(10)
+        for text, colour in (
+            (self.tr("红字 = 法定节假日"), "#c62828"),
+            (self.tr("班 = 调休上班"), "#1565c0"),
+            (self.tr("橙字 = 电商节"), "#d35400"),
+        ):
+            label = QLabel(text, box)
+            label.setStyleSheet(f"color: {colour}")
+            row.addWidget(label)
+        row.addStretch(1)
+        return box
+
+    # -- periods ----------------------------------------------------------------------------------
+    def selected_day(self) -> date:
+        return self.grid.selected if self.grid.weeks else self.anchor
+
+    def _weeks(self) -> list[list[date]]:
+        if self.mode == WEEK:
+            return [week_days(self.anchor)]
+        return month_weeks(self.anchor.year, self.anchor.month)
+
+    def set_mode(self, mode: int) -> None:
+        self.mode = mode
+        self.mode_group.button(mode).setChecked(True)
+        self.stack.setCurrentIndex(1 if mode == LIST else 0)
+        for button in (self.prev_button, self.today_button, self.next_button):
+            button.setEnabled(mode != LIST)
+        if mode != LIST:
+            self.anchor = self.selected_day()
+        self.refresh()
+        (self.list_view if mode == LIST else self.grid).setFocus()
+
+    def turn(self, step: int) -> None:
+        """Previous/next month or week; the selected day moves with it."""
+        if self.mode == WEEK:
+            self.anchor = self.selected_day() + timedelta(days=7 * step)
+        else:
+            self.anchor = add_months(self.selected_day(), step)
+        self.grid.selected = self.anchor
+        self.refresh()
+
+    def turn_to_selected(self, _step: int) -> None:
+        """The keyboard walked off the page: show the page of the selected day."""
+        self.anchor = self.grid.selected
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = self.today
+        self.grid.selected = self.today
+        self.refresh()
+        self.grid.setFocus()
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._refresh_banner()
+        if self.mode == LIST:
+            self.period_label.setText(self.tr("全部活动"))
+            rows = guarded(self, lambda: service.list_campaigns(self.ctx.db, self.ctx.actor))
+            self.list_model.set_rows(rows or [])
+            self._apply_filter()
+            return
+        weeks = self._weeks()
+        first, last = weeks[0][0], weeks[-1][-1]
+        items = guarded(
+            self, lambda: service.calendar_items(self.ctx.db, self.ctx.actor, first, last)
+        )
+        marks = overlay.day_marks(first, last)
+        agenda = (
+            guarded(self, lambda: service.agenda(self.ctx.db, self.ctx.actor, first, last)) or []
+            if self.mode == WEEK
+            else []
+        )
+        if self.mode == WEEK:
+            self.period_label.setText(
+                self.tr("{0} — {1}").format(f"{first:%Y年%m月%d日}", f"{last:%m月%d日}")
+            )
+        else:
+            self.period_label.setText(f"{self.anchor.year}年{self.anchor.month}月")
+        provisional = [y for y in {first.year, last.year} if overlay.is_provisional(y)]
+        note = (
+            self.tr("{0}年的放假安排国务院尚未公布, 节假日为暂定、未含调休").format(
+                "、".join(str(y) for y in sorted(provisional))
+            )
+            if provisional
+            else ""
+        )
+        self.period_label.setToolTip(note)
+        self._provisional_note = note
+        self.grid.set_period(
+            weeks,
+            items or [],
+            marks,
+            month=None if self.mode == WEEK else self.anchor.month,
+            selected=self.grid.selected if first <= self.grid.selected <= last else self.anchor,
+            today=self.today,
+            agenda=agenda,
+        )
+        self._show_day(self.grid.selected)
+
+    def _refresh_banner(self) -> None:
+        days = guarded(self, lambda: service.reminder_days(self.ctx.db)) or 7
+        rows = (
+            guarded(self, lambda: service.reminders(self.ctx.db, self.ctx.actor, self.today, days))
+            or []
+        )
+        if not rows:
+            self.banner.hide()
+            return
+        parts = []
+        for r in rows[:6]:
+            when = self.tr("今天") if r.days_left == 0 else self.tr("{0}天后").format(r.days_left)
+            parts.append(f"• {r.text} ({when})")
+        more = len(rows) - 6
+        if more > 0:
+            parts.append(self.tr("… 另有 {0} 条").format(more))
+        self.banner.setText(self.tr("近 {0} 天提醒:").format(days) + "\n" + "\n".join(parts))
+        self.banner.show()
+
+    def _show_day(self, day: object) -> None:
+        if not isinstance(day, date):
+            return
+        marks = self.grid.marks.get(day, [])
+        bits = [f"{day:%Y年%m月%d日} 周{WEEKDAY_LABELS[day.weekday()]}"]
+        bits += [
+            f"{overlay.KIND_LABELS[m.kind]}: {m.name}"
+            + (self.tr(" (暂定)") if m.provisional else "")
+            for m in marks
+        ]
+        on_day = self.grid.items_on(day)
+        if on_day:
+            bits.append(
+                self.tr("活动: ")
+                + "; ".join(f"{it.name} ({stages.label(it.stage)})" for it in on_day)
+            )
+        hint = self.tr("  —  Enter 打开 / 新建, 方向键移动日期, PageUp/PageDown 翻页")
+        note = getattr(self, "_provisional_note", "")
+        self.day_info.setText("  ·  ".join(bits) + hint + (f"\n{note}" if note else ""))
+
+    def _apply_filter(self) -> None:
+        text = self.filter_text.text().strip().lower()
+        stage = self.filter_stage.currentData()
+        kind = self.filter_kind.currentData()
+
+        def keep(c: CampaignRow) -> bool:
+            if kind and c.kind != kind:
+                return False
+            if stage == "active" and not stages.is_active(c.stage):
+                return False
+            if stage and stage != "active" and c.stage != stage:
+                return False
+            hay = f"{c.name} {c.platform or ''} {c.discount_text or ''}".lower()
+            return not text or text in hay
+
+        self.list_model.set_filter(keep)
+
+    def apply_filter(self, text: str) -> None:
+        """Called by the main window when another tab opens this one with a search."""
+        self.set_mode(LIST)
+        self.filter_text.setText(text)
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in ("campaign", "product"):
+            self.refresh()
+
+    # -- actions -------------------------------------------------------------------------
+    def open_campaign(self, campaign_id: int) -> None:
+        dialog = CampaignDialog(self.ctx, campaign_id, parent=self)
+        dialog.exec()
+        self.refresh()
+
+    def _open_list_row(self) -> None:
+        row = self.list_model.row_at(self.list_view.currentIndex())
+        if row is not None:
+            self.open_campaign(row.id)
+
+    def open_new(self, day: object) -> None:
+        if not self.can_edit:
+            self.ctx.bus.status.emit(self.tr("只有主管和店主可以新建活动"))
+            return
+        start = day if isinstance(day, date) else self.selected_day()
+        dialog = CampaignDialog(self.ctx, None, start=start, parent=self)
+        dialog.exec()
+        self.refresh()
+
+    def create_preset(self, key: str) -> None:
+        after = max(self.selected_day(), self.today)
+        cid = guarded(
+            self, lambda: service.create_from_preset(self.ctx.db, self.ctx.actor, key, after)
+        )
+        if cid is None:
+            return
+        detail = guarded(self, lambda: service.get_campaign(self.ctx.db, self.ctx.actor, cid))
+        if detail is not None:
+            self.anchor = detail.campaign.start
+            self.grid.selected = detail.campaign.start
+            self.ctx.bus.status.emit(
+                self.tr("已按模板创建: {0} ({1} 起)").format(
+                    detail.campaign.name, detail.campaign.start
+                )
+            )
+        self.ctx.bus.data_changed.emit("campaign")
+        self.refresh()
+
+    def move_campaign(self, campaign_id: int, days: int) -> None:
+        if not self.can_edit:
+            return
+        detail = guarded(
+            self, lambda: service.get_campaign(self.ctx.db, self.ctx.actor, campaign_id)
+        )
+        if detail is None or detail.campaign.recurrence is not None:
+            return
+        c = detail.campaign
+        new_start = c.start + timedelta(days=days)
+        moved = guarded(
+            self,
+            lambda: service.move_campaign(
+                self.ctx.db, self.ctx.actor, campaign_id, new_start, expected_version=c.version
+            ),
+        )
+        if moved is not None:
+            self.ctx.bus.status.emit(
+                self.tr("已移动 {0}: {1} — {2}").format(moved.name, moved.start, moved.end)
+            )
+            self.ctx.bus.data_changed.emit("campaign")
+
+    def export_ics(self) -> None:
+        weeks = self._weeks()
+        first, last = weeks[0][0], weeks[-1][-1]
+        if self.mode == LIST:
+            first, last = self.today - timedelta(days=30), self.today + timedelta(days=365)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出活动日历"), f"活动日历-{first:%Y%m%d}.ics", "iCalendar (*.ics)"
+        )
+        if not path:
+            return
+        data = guarded(self, lambda: service.export_ics(self.ctx.db, self.ctx.actor, first, last))
+        if data is None:
+            return
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            from shopdesk.errors import ShopDeskError
+            from shopdesk.ui.errors import show_error
+
+            show_error(self, ShopDeskError(self.tr("无法写入 {0}: {1}").format(path, exc.strerror)))
+            return
+        self.ctx.bus.status.emit(self.tr("已导出: {0}").format(path))
 
 
 def create(ctx: UiContext) -> QWidget:
-    return Placeholder("活动日历")
+    return CampaignsTab(ctx)
