@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from functools import lru_cache
 
 from shopdesk.metrics.derive import average_order_value, conversion, pages_per_visit
 from shopdesk.metrics.fields import FIGURE_BY_KEY, ChannelDay, DayFigures
@@ -143,6 +144,7 @@ class PeriodSummary:
         return roi_result(self.channel_sales.get(channel), self.channel_spend.get(channel))
 
 
+@lru_cache(maxsize=8192)
 def period_of(day: date, period: str) -> tuple[str, str, date, date]:
     """(key, label, first day, last day) of the ISO week or calendar month holding `day`."""
     if period == "week":

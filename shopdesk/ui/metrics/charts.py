@@ -106,10 +106,16 @@ class TrendChart(QWidget):
     def show_series(self, days: Sequence[date], series: Mapping[str, Sequence[Any]]) -> None:
         """`series`: figure key → values per day (None = unknown)."""
         pg = _pg()
+        xs = [stamp(d) for d in days]
+        if list(series) == list(self.curves):  # same figures: new data, same plots (fast)
+            for key, values in series.items():
+                self.curves[key].setData(xs, y_values(key, values), connect="finite")
+            for plot in self.plots:
+                plot.enableAutoRange()
+            return
         self.view.clear()
         self.plots = []
         self.curves = {}
-        xs = [stamp(d) for d in days]
         first = None
         for n, (key, values) in enumerate(series.items()):
             spec = FIGURE_BY_KEY[key]
