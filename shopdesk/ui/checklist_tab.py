@@ -156,7 +156,8 @@ class ChecklistTab(QWidget):
         self.message.hide()
 
         self.model = DayModel(self)
-        self.model.draft_committed.connect(self._on_draft)
+        # Queued: the editor finishes closing before the save reloads the model under it.
+        self.model.draft_committed.connect(self._on_draft, Qt.ConnectionType.QueuedConnection)
         self.table = DayTable(self.model, page)
         self.table.toggle_requested.connect(self.toggle_row)
         self.table.link_activated.connect(self._open_link)

@@ -85,7 +85,8 @@ class DayTable(QTableView):
             self.toggle_requested.emit(index.row())
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
+        # While editing, Return also reaches the view after the editor commits: leave it alone.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid() and not editing:
             if index.column() == COL_LINK:
                 self.link_activated.emit(index.row())
                 event.accept()

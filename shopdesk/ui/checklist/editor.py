@@ -253,6 +253,8 @@ class TemplateEditor(QDialog):
         self.editing = None
         self.table.clearSelection()
         self.title_edit.clear()
+        if not self.section.currentText() and self.section.count():
+            self.section.setCurrentIndex(0)
         self.kind.setCurrentIndex(0)
         for box in self.weekday_boxes:
             box.setChecked(False)
