@@ -216,8 +216,12 @@ class CampaignsTab(QWidget):
         self.grid.selected = self.anchor
         self.refresh()
 
-    def turn_to_selected(self, _step: int) -> None:
-        """The keyboard walked off the page: show the page of the selected day."""
+    def turn_to_selected(self, step: int) -> None:
+        """PageUp/PageDown turn the page; walking off it with the arrows shows the new day's."""
+        weeks = self.grid.weeks
+        if weeks and weeks[0][0] <= self.grid.selected <= weeks[-1][-1]:
+            self.turn(step)
+            return
         self.anchor = self.grid.selected
         self.refresh()
 
