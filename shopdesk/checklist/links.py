@@ -32,7 +32,7 @@ LEVELS = ("ok", "warn", "bad")
 # Filter text the inventory tab understands: active hero SKUs below their warning level.
 HERO_BELOW_FILTER = "hero:below_warning"
 # Modules that register more providers when imported (metrics may add its own here).
-PROVIDER_MODULES: list[str] = []
+PROVIDER_MODULES: list[str] = ["shopdesk.metrics.links"]
 
 
 @dataclass(frozen=True)
