@@ -107,7 +107,7 @@ def populate(db: Database, demo: Any) -> None:
                     s, owner, "kpi_month", m.id, "demo", None, {"month": month, "card": name}
                 )
                 if last and name == AFTER_SALES_NAME and team:
-                    _dispute(s, m.id, team[1] if len(team) > 1 else team[0])
+                    _dispute(s, m.id)
 
 
 def _month(s: Any, card_id: int, month: str, last: bool) -> KpiMonth:
@@ -151,16 +151,19 @@ def _score(card: Card, month_id: int, agent: User, raw: dict[str, Any]) -> KpiSc
     )
 
 
-def _dispute(s: Any, month_id: int, agent: User) -> None:
-    sc = s.execute(
-        select(KpiScore).where(KpiScore.month_id == month_id, KpiScore.agent_id == agent.id)
-    ).scalar_one()
-    s.add(
-        KpiDispute(
-            score_id=sc.id,
-            item_key="attendance",
-            comment="15 号那次迟到是去仓库帮忙清点退货, 主管知道的",
-            raised_by_id=agent.id,
-        )
+def _dispute(s: Any, month_id: int) -> None:
+    """One open dispute, about something the agent's row really shows."""
+    rows = list(
+        s.execute(
+            select(KpiScore).where(KpiScore.month_id == month_id).order_by(KpiScore.id)
+        ).scalars()
     )
+    late = [sc for sc in rows if int(sc.inputs.get("late") or 0) > 0]
+    sc = late[0] if late else rows[0]
+    item, comment = (
+        ("attendance", "15 号那次迟到是去仓库帮忙清点退货, 主管知道的")
+        if late
+        else ("quality", "抽查的那几条聊天是系统延迟, 不是我回复慢")
+    )
+    s.add(KpiDispute(score_id=sc.id, item_key=item, comment=comment, raised_by_id=sc.agent_id))
     s.flush()

@@ -104,7 +104,7 @@ class KpiTab(QWidget):
         self.view.setObjectName("kpiGrid")
         self.view.error.connect(self._show_reason)
         self.view.delegate.hint.connect(self._show_reason)
-        grid_page = QWidget()
+        self.grid_page = grid_page = QWidget()
         gl = QVBoxLayout(grid_page)
         gl.setContentsMargins(0, 0, 0, 0)
         gl.addWidget(self.view, 1)
@@ -125,7 +125,9 @@ class KpiTab(QWidget):
         self.pages.setObjectName("kpiPages")
         if self.may_score or self.sees_all:
             self.pages.addTab(grid_page, self.tr("评分表"))
-        self.pages.addTab(self.agent_view, self.tr("我的绩效"))
+        self.is_agent = bool(self.ctx.actor.cs_level)
+        title = self.tr("我的绩效") if self.is_agent else self.tr("个人明细")
+        self.pages.addTab(self.agent_view, title)
         if self.may_score or self.sees_all:
             self.pages.addTab(self.disputes_view, self.tr("申诉"))
         self.pages.addTab(self.history_page, self.tr("历史趋势"))
@@ -256,12 +258,7 @@ class KpiTab(QWidget):
         if mid is None:
             return
         actor = self.ctx.actor
-        card = None
-        try:
-            card = history_svc.agent_card(self.ctx.db, actor, mid)
-        except ShopDeskError:
-            card = None
-        self.agent_view.set_card(card)
+        self._load_agent_card()
         if self.may_score or self.sees_all:
             rows = guarded(self, lambda: disputes_svc.list_disputes(self.ctx.db, actor, mid)) or []
             g = self.grid
@@ -274,8 +271,30 @@ class KpiTab(QWidget):
             idx = self.pages.indexOf(self.disputes_view)
             self.pages.setTabText(idx, self.tr("申诉 ({0})").format(n) if n else self.tr("申诉"))
 
+    def selected_agent_id(self) -> int | None:
+        """The agent whose card the detail page shows: oneself, or the grid's current row."""
+        if self.is_agent and not (self.may_score or self.sees_all):
+            return None
+        idx = self.view.currentIndex()
+        if self.model is not None and idx.isValid():
+            return self.model.rows[idx.row()].agent_id
+        return None
+
+    def _load_agent_card(self) -> None:
+        mid = self.month_id()
+        card = None
+        if mid is not None:
+            agent = self.selected_agent_id()
+            try:
+                card = history_svc.agent_card(self.ctx.db, self.ctx.actor, mid, agent)
+            except ShopDeskError:
+                card = None
+        self.agent_view.set_card(card)
+
     def _page_changed(self, index: int) -> None:
-        if self.pages.widget(index) is self.history_page:
+        if self.pages.widget(index) is self.agent_view:
+            self._load_agent_card()
+        elif self.pages.widget(index) is self.history_page:
             self._load_history()
 
     def _load_history(self) -> None:

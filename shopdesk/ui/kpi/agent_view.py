@@ -110,7 +110,9 @@ class AgentCardView(QWidget):
         self.dispute_button = QPushButton(self.tr("对某一项提出申诉…"))
         self.dispute_button.setObjectName("kpiDisputeButton")
         self.dispute_button.clicked.connect(self._ask_dispute)
-        self.empty = QLabel(self.tr("这个月还没有你的已发布绩效。"))
+        self.empty = QLabel(
+            self.tr("这个月还没有已发布的绩效 (主管: 在评分表中选中一位客服再看明细)。")
+        )
         self.empty.setObjectName("kpiAgentEmpty")
 
         left = QVBoxLayout()

@@ -59,12 +59,25 @@ class Col:
 
 def columns_for(card: Card) -> list[Col]:
     cols = [Col("agent", tr("客服"), "agent"), Col("level", tr("级别"), "level")]
-    short = {"售后客服素质": "素质", "平均首次响应时间": "响应(秒)"}
+    # Narrow headers so a whole row fits on a laptop screen; the tooltip gives the full rule.
+    short = {
+        "售后客服素质": "素质",
+        "纠纷处理": "纠纷",
+        "配合度": "配合",
+        "执行力": "执行",
+        "低质评价": "低质评价",
+        "投诉扣分": "投诉扣分",
+        "突出表现": "突出",
+        "退款率": "退款率",
+        "出勤率": "出勤",
+        "平均首次响应时间": "响应(秒)",
+        "询单转化率": "询单转化",
+    }
     for spec in field_specs(card):
         cols.append(Col(spec.key, short.get(spec.label, spec.label), "input", spec, tip=spec.hint))
     for item in card.items:
         if item.kind != "grade":
-            title = tr("{0}分").format(short.get(item.label, item.label))
+            title = tr("{0}分").format(short.get(item.label, item.label).removesuffix("率"))
             cols.append(Col("pts:" + item.key, title, "points", tip=item.hint))
     cols += [
         Col("items_total", tr("项目分"), "points", tip=tr("六项考核得分之和 (满分 {0})")),
@@ -226,12 +239,20 @@ class KpiGridModel(QAbstractTableModel):
         except ScoreInputError as exc:
             self._preview.pop(row, None)
             reason = exc.reason
-        self._row_changed(row)
+        self._computed_changed(row)
         return reason
 
     def clear_preview(self, row: int) -> None:
         if self._preview.pop(row, None) is not None:
-            self._row_changed(row)
+            self._computed_changed(row)
+
+    def _computed_changed(self, row: int) -> None:
+        # Only the computed cells: a dataChanged over the cell being edited would make the view
+        # reset the open editor to the stored value while the user types.
+        first = next(
+            i for i, c in enumerate(self.cols) if c.kind not in ("agent", "level", "input")
+        )
+        self.dataChanged.emit(self.index(row, first), self.index(row, len(self.cols) - 1))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):

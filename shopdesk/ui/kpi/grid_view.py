@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QWidget,
 )
 
@@ -83,6 +82,8 @@ class KpiDelegate(QStyledItemDelegate):
         err = model.last_error
         if err is not None and err[0] == index.row() and err[1] == index.column():
             text = err[2]
+            editor.setToolTip(err[3])
+            editor.setStyleSheet("border: 2px solid #c0392b; background: #fff3f2;")
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findText(text), 0))
         elif isinstance(editor, QLineEdit):
@@ -189,8 +190,6 @@ class KpiGridView(QTableView):
             # Refused: stay in the cell with what was typed and say why.
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self.error.emit(err[3])
-            rect = self.visualRect(idx)
-            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), err[3], self)
             self.edit(idx)
             return
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
@@ -203,12 +202,14 @@ class KpiGridView(QTableView):
         m = self.grid_model()
         if m is None:
             return
-        self.resizeColumnsToContents()
+        fm = self.horizontalHeader().fontMetrics()
         for i, c in enumerate(m.cols):
-            width = self.columnWidth(i)
-            if c.kind == "input":
-                width = max(width, 56)
-            self.setColumnWidth(i, min(max(width, 44), 140))
+            # Header text plus a little padding (not the room Qt keeps for a sort arrow).
+            title = fm.horizontalAdvance(c.title) + 14
+            low = 44 if c.kind == "input" else 36
+            self.setColumnWidth(i, min(max(self.sizeHintForColumn(i), title, low), 120))
+        # Rows stay in the service's order (team, level, name) until a header is clicked.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
     def select_cell(self, row: int, column: int) -> None:
         m = self.grid_model()
