@@ -300,8 +300,11 @@ def _compute(s: Session, sheet_date: date, *, only_listed: bool) -> pd.DataFrame
     first = sheet_date - timedelta(days=st.window_days)
     horizon = 0
     if len(products):
-        lead = products["lead_time_days"].fillna(products["supplier_lead_time_days"])
-        horizon = int(lead.fillna(st.default_lead_time_days).max())
+        import pandas as pd
+
+        own = pd.to_numeric(products["lead_time_days"], errors="coerce").astype(float)
+        sup = pd.to_numeric(products["supplier_lead_time_days"], errors="coerce").astype(float)
+        horizon = int(own.fillna(sup).fillna(st.default_lead_time_days).max())
     horizon += st.review_days + max(st.safety_days.values(), default=0)
     return restock.compute(
         products,
