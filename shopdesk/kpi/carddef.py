@@ -5,7 +5,9 @@ Kept apart from the scoring rules so `scorecard.py` stays about points and pay.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -197,3 +199,63 @@ def _all_keys(card: Card) -> list[str]:
     keys += [p.key for i in card.items for p in i.penalties]
     keys += [a.key for a in card.adjustments]
     return keys
+
+
+# ---------------------------------------------------------------------------------------------
+# One-line rule texts, so an owner can edit an item's rule in a table cell
+
+
+def rule_text(it: Item) -> str:
+    """E.g. "优20 良15 中10 差0" / "≤5%:30 ≤8%:20 ≤11%:10" / "迟到5 请假5 旷工10"."""
+    if it.kind == "grade":
+        return " ".join(f"{g}{_num(p)}" for g, p in it.grades)
+    if it.kind == "band":
+        op = "≤" if it.better == "lower" else "≥"
+        return " ".join(f"{op}{_fmt_limit(it, b.limit)}:{_num(b.points)}" for b in it.bands)
+    if it.kind == "attendance":
+        return " ".join(f"{p.label}{_num(p.each)}" for p in it.penalties)
+    return ""
+
+
+_GRADE = re.compile(r"^(\D+?)\s*(\d+(?:\.\d+)?)$")
+_BAND = re.compile(r"^([≤≥<>]=?)?\s*(\d+(?:\.\d+)?)\s*(%|秒|s)?\s*[:：]\s*(\d+(?:\.\d+)?)$")
+
+
+def with_rule_text(it: Item, text: str) -> Item:
+    """The item with its rule replaced by `text` (the form `rule_text` writes); CardError if not."""
+    parts = [p for p in re.split(r"[\s,，;；]+", text.strip()) if p]
+    if not parts and it.kind != "number":
+        raise CardError(f"{it.label}: 规则不能为空")
+    try:
+        if it.kind == "grade":
+            grades = []
+            for p in parts:
+                m = _GRADE.match(p)
+                if not m:
+                    raise CardError(f"{it.label}: “{p}” 应写成 等级+分数, 如 优20")
+                grades.append((m.group(1), Decimal(m.group(2))))
+            return replace(it, grades=tuple(grades))
+        if it.kind == "band":
+            bands = []
+            for p in parts:
+                m = _BAND.match(p)
+                if not m:
+                    raise CardError(f"{it.label}: “{p}” 应写成 界限:分数, 如 ≤5%:30")
+                limit = Decimal(m.group(2))
+                if it.unit == "percent":
+                    limit = limit / 100
+                bands.append(Band(limit, Decimal(m.group(4))))
+            return replace(it, bands=tuple(bands))
+        if it.kind == "attendance":
+            by_label = {p.label: p for p in it.penalties}
+            penalties = []
+            for p in parts:
+                m = _GRADE.match(p)
+                if not m or m.group(1) not in by_label:
+                    names = "/".join(by_label)
+                    raise CardError(f"{it.label}: “{p}” 应写成 {names}+分数, 如 迟到5")
+                penalties.append(replace(by_label[m.group(1)], each=Decimal(m.group(2))))
+            return replace(it, penalties=tuple(penalties))
+    except ArithmeticError:
+        raise CardError(f"{it.label}: 规则中的数字无效") from None
+    return it

@@ -431,3 +431,36 @@ def test_more_praise_never_lowers_the_score(inputs: dict[str, object]) -> None:
     r2 = score(CARD, {**inputs, "praises": int(inputs["praises"]) + 1}, "普通售后客服")  # type: ignore[call-overload]
     assert r2.final >= r1.final
     assert r2.bonus >= r1.bonus
+
+
+# --- rule texts the owner edits in the card editor ----------------------------------------------
+
+
+@pytest.mark.parametrize("card", builtin_cards(), ids=lambda c: c.kind)
+def test_rule_text_round_trips(card: sc.Card) -> None:
+    for item in card.items:
+        assert carddef.with_rule_text(item, carddef.rule_text(item)) == item
+
+
+def test_edited_rule_text_changes_scoring() -> None:
+    item = carddef.with_rule_text(CARD.item("refund_rate"), "≤3%:30, ≤6%:20；≤9%:10")
+    assert [b.limit for b in item.bands] == [D("0.03"), D("0.06"), D("0.09")]
+    card = replace(CARD, items=tuple(item if i.key == item.key else i for i in CARD.items))
+    carddef.check_card(card)
+    assert score(card, full(refund_rate="5%"), "普通售后客服").points("refund_rate") == 20
+    att = carddef.with_rule_text(CARD.item("attendance"), "迟到2 请假5 旷工10")
+    assert [p.each for p in att.penalties] == [2, 5, 10]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("quality", "优 良15", "如 优20"),
+        ("refund_rate", "5%=30", "界限:分数"),
+        ("attendance", "早退5", "迟到/请假/旷工"),
+        ("quality", "  ", "不能为空"),
+    ],
+)
+def test_bad_rule_text_is_refused(key: str, text: str, message: str) -> None:
+    with pytest.raises(CardError, match=message):
+        carddef.with_rule_text(CARD.item(key), text)
