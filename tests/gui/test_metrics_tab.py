@@ -248,3 +248,23 @@ def test_demo_shop_two_years_draw_fast(
     elapsed = time.perf_counter() - started
     assert w.data is not None and len(w.data.days) == 730
     assert elapsed < 2.0, f"two years took {elapsed:.2f} s"
+
+
+def test_resaving_an_unchanged_form_changes_nothing(qtbot, tab: MetricsTab) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from shopdesk.audit.models import AuditEntry
+
+    day = YESTERDAY - timedelta(days=3)
+    service.save_day(tab.ctx.db, tab.ctx.actor, DayFigures(day, visitors=3, paying_buyers=1))
+    dlg = tab.open_form(day)
+    assert dlg is not None and dlg.edits["conversion"].text() == "33.3333%"
+    with tab.ctx.db.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    qtbot.mouseClick(
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    stored = service.get_day(tab.ctx.db, tab.ctx.actor, day)
+    assert stored is not None and stored.figures.conversion == D("0.333333")
+    with tab.ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before  # nothing changed

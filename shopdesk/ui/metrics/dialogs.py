@@ -44,8 +44,8 @@ def _edit_text(key: str, value: Any) -> str:
     """A stored value as the form shows it: ratios in percent ('3.25%')."""
     if value is None:
         return ""
-    if FIGURE_BY_KEY[key].kind is Kind.RATIO:
-        return f"{Decimal(value) * 100:.2f}%"
+    if FIGURE_BY_KEY[key].kind is Kind.RATIO:  # all stored digits, so re-saving changes nothing
+        return f"{Decimal(value) * 100:.4f}".rstrip("0").rstrip(".") + "%"
     if FIGURE_BY_KEY[key].kind is Kind.MONEY:
         return f"{Decimal(value):.2f}"
     return str(value.normalize() if isinstance(value, Decimal) else value)
@@ -116,7 +116,6 @@ class DayFormDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8c1d18; font-weight: 600;")
         outer.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -144,8 +143,15 @@ class DayFormDialog(QDialog):
             pair = stored.channels.get(name) if stored else None
             spend.setText(f"{pair[0]:.2f}" if pair else "")
             sales.setText(f"{pair[1]:.2f}" if pair else "")
-        self.message.setText(
+        self._say(
             self.tr("这一天还没有数据。") if stored is None else self.tr("已载入这一天的数据。")
+        )
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        """Inline message; a problem is bold dark red and starts with ⚠ (not colour alone)."""
+        self.message.setText(f"⚠ {text}" if problem else text)
+        self.message.setStyleSheet(
+            "color: #8c1d18; font-weight: 600;" if problem else "color: #555;"
         )
 
     def _collect(self) -> tuple[dict[str, Any], dict[str, tuple[Decimal, Decimal]], list[str]]:
@@ -178,7 +184,7 @@ class DayFormDialog(QDialog):
 
         values, channels, problems = self._collect()
         if problems:
-            self.message.setText(self.tr("请改正: ") + "; ".join(problems))
+            self._say(self.tr("请改正: ") + "; ".join(problems), problem=True)
             return
         try:
             self.saved = service.save_day(
@@ -189,7 +195,7 @@ class DayFormDialog(QDialog):
                 expected_version=self.version,
             )
         except ShopDeskError as exc:
-            self.message.setText(str(exc))
+            self._say(str(exc), problem=True)
             return
         self.ctx.bus.data_changed.emit("metric")
         if self.saved.warnings:
