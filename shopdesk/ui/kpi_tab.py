@@ -74,6 +74,8 @@ class KpiTab(QWidget):
         self.reopen_button = self._button("重新打开…", "kpiReopen", self._reopen)
         self.payroll_button = self._button("导出工资表…", "kpiPayroll", self._payroll)
         self.print_button = self._button("打印工资表…", "kpiPrint", self._print)
+        self.card_button = self._button("编辑考核表…", "kpiEditCard", self._edit_card)
+        self.card_button.setToolTip(self.tr("复制并修改考核项目、分值、档位、合格线、奖金池和底薪"))
         self.publish_button.setToolTip(self.tr("客服可以看到草稿, 并在申诉期内提出申诉"))
         self.finalise_button.setToolTip(self.tr("锁定本月分数; 之后只有店主可以重新打开"))
         self.template_button.setToolTip(self.tr("下载带表头和本组客服名单的 Excel 录入表"))
@@ -92,6 +94,7 @@ class KpiTab(QWidget):
             self.reopen_button,
             self.payroll_button,
             self.print_button,
+            self.card_button,
         ):
             top.addWidget(b)
         self.message = QLabel()
@@ -146,6 +149,7 @@ class KpiTab(QWidget):
             (self.reopen_button, self.may_reopen),
             (self.payroll_button, self.sees_all),
             (self.print_button, self.sees_all),
+            (self.card_button, can(self.ctx.actor, Perm.EDIT_SCORECARDS)),
         ):
             b.setVisible(allowed)
         self.card_combo.currentIndexChanged.connect(lambda _i: self._fill_months())
@@ -401,6 +405,27 @@ class KpiTab(QWidget):
             )
         ):
             self.show_month()
+
+    def _edit_card(self) -> None:
+        from shopdesk.ui.kpi.card_editor import CardEditor
+
+        name = self.card_combo.currentText()
+        cards = guarded(self, lambda: service.list_cards(self.ctx.db, self.ctx.actor)) or []
+        row = next((c for c in cards if c.name == name), None)
+        if row is None:
+            return
+        editor = CardEditor(row.card, self)
+        if editor.exec() == CardEditor.DialogCode.Accepted and editor.result_card is not None:
+            self.save_card(editor.result_card)
+
+    def save_card(self, card: Any) -> None:
+        saved = self._run(
+            lambda: service.save_card(self.ctx.db, self.ctx.actor, card),
+            self.tr("已保存考核表 (新开始的月份使用新版本)"),
+        )
+        if saved is not None:
+            self.reload()
+            self.card_combo.setCurrentIndex(max(self.card_combo.findText(saved.name), 0))
 
     def _save_path(self, title: str, name: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 
 from shopdesk.auth import service as auth
 from shopdesk.auth.actor import Actor
@@ -285,3 +285,43 @@ def test_history_page_draws_demo_trend(qtbot, demo_db: Database, demo_location: 
     assert len(hv.plot.listDataItems()) == len(hv.history.series) + 1  # + team average
     hv.who.setCurrentIndex(1)
     assert len(hv.plot.listDataItems()) == 2
+
+
+def test_owner_edits_a_card_and_new_months_use_it(
+    qtbot, db: Database, owner: Actor, agents: dict[str, Actor], location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui.kpi.card_editor import CardEditor
+
+    tab = _tab(qtbot, db, owner, location)
+    assert tab.card_button.isVisible()
+    editor = CardEditor(after_sales_card(), tab)
+    qtbot.addWidget(editor)
+    m = editor.model
+    row = next(i for i, it in enumerate(m.items) if it.key == "refund_rate")
+    # A bad rule is refused in the cell with a reason; a good one is taken.
+    assert not m.setData(m.index(row, 3), "5%=30")
+    assert "界限:分数" in m.error
+    assert m.setData(m.index(row, 3), "≤3%:30 ≤6%:20 ≤9%:10")
+    editor.pool.setText("1300")
+    editor.pass_ratio.setText("80")
+    qtbot.mouseClick(
+        editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+        Qt.MouseButton.LeftButton,
+    )
+    assert editor.result_card is not None
+    tab.save_card(editor.result_card)
+    cards = service.list_cards(db, owner)
+    assert cards[0].version == 2 and cards[0].card.pool == Decimal("1300.00")
+    info = service.open_month(db, owner, "2026-12")
+    assert info.card_version == 2 and info.card.pass_line == 104
+
+
+def test_card_editor_refuses_bad_pass_line(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui.kpi.card_editor import CardEditor
+
+    editor = CardEditor(after_sales_card())
+    qtbot.addWidget(editor)
+    editor.pass_ratio.setText("150")
+    editor._save()
+    assert editor.result_card is None and "100" in editor.message.text()
+    qtmodeltester.check(editor.model)
