@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import case, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -58,6 +58,8 @@ ENTITY = "campaign"
 TASK_ENTITY = "campaign_task"
 MAX_DAYS = 366  # a single campaign longer than a year is a typing mistake
 BASELINE_DAYS = 28  # forecast baseline: the 28 days before the start, as the restock sheet
+# An open task stops showing as overdue this long after its campaign ended.
+OVERDUE_GRACE_DAYS = 30
 
 
 # ---------------------------------------------------------------------------------------------
@@ -748,6 +750,11 @@ def _visible_to(actor: Actor) -> Any:
     return (CampaignTask.assignee_id == actor.id) | by_job
 
 
+def _stage_rank(column: Any) -> Any:
+    """The stage's position in the pipeline, as SQL (end stages sort last)."""
+    return case({st: stages.stage_index(st) for st in stages.ALL_STAGES}, value=column, else_=99)
+
+
 def _open_stage_ok(task_stage: str, campaign_stage: str) -> bool:
     """An open task matters while its stage is still ahead of the campaign."""
     return stages.stage_index(task_stage) > stages.stage_index(campaign_stage)
@@ -756,17 +763,23 @@ def _open_stage_ok(task_stage: str, campaign_stage: str) -> bool:
 def tasks_due(db: Database, actor: Actor, day: date) -> list[CampaignTaskRow]:
     """Stage tasks due that day (done or not), or overdue and not done, for the actor's user or job.
 
-    Tasks of rejected/cancelled campaigns and open tasks whose stage the campaign has already
-    passed are left out: nobody needs to do them any more.
+    Left out as nobody needs to do them any more: tasks of rejected/cancelled campaigns, open
+    tasks whose stage the campaign has already passed, and open tasks of campaigns that ended
+    more than OVERDUE_GRACE_DAYS ago. The filters run in SQL, so a shop with years of history
+    stays fast.
     """
     require(actor, Perm.VIEW_CAMPAIGNS)
+    overdue = (
+        (CampaignTask.due < day)
+        & CampaignTask.done_at.is_(None)
+        & (_stage_rank(CampaignTask.stage) > _stage_rank(Campaign.stage))
+        & (Campaign.end >= day - timedelta(days=OVERDUE_GRACE_DAYS))
+    )
     q = (
         select(CampaignTask, Campaign.name, Campaign.stage)
         .join(Campaign, Campaign.id == CampaignTask.campaign_id)
         .where(Campaign.stage.not_in(stages.END_STAGES))
-        .where(
-            (CampaignTask.due == day) | ((CampaignTask.due < day) & CampaignTask.done_at.is_(None))
-        )
+        .where((CampaignTask.due == day) | overdue)
         .where(_visible_to(actor))
         .order_by(CampaignTask.due, CampaignTask.id)
     )
@@ -774,7 +787,7 @@ def tasks_due(db: Database, actor: Actor, day: date) -> list[CampaignTaskRow]:
         found = [
             (t, name)
             for t, name, stage in s.execute(q).tuples()
-            if t.done_at is not None or _open_stage_ok(t.stage, stage)
+            if t.done_at is not None or t.due < day or _open_stage_ok(t.stage, stage)
         ]
         names = _user_names(s, [t.assignee_id for t, _ in found] + [t.done_by_id for t, _ in found])
         return [_task_row(t, name, names) for t, name in found]

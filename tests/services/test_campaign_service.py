@@ -396,3 +396,9 @@ def test_list_filters(db: Database, owner: Actor) -> None:
     ] == ["2026 双12"]
     assert len(svc.list_campaigns(db, owner, kind="official", stage="planned")) == 2
     assert svc.list_campaigns(db, owner, kind="own") == []
+
+
+def test_old_open_tasks_stop_being_overdue(db: Database, owner: Actor, staff: Actor) -> None:
+    svc.create_campaign(db, owner, D11)  # ends 11 Nov; its 运营 tasks are never ticked
+    assert svc.tasks_due(db, staff, date(2026, 12, 11))  # 30 days after the end: still shown
+    assert svc.tasks_due(db, staff, date(2026, 12, 12)) == []
