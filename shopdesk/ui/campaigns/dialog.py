@@ -70,7 +70,7 @@ class CampaignDialog(QDialog):
         self.can_edit = can(ctx.actor, Perm.EDIT_CAMPAIGNS)
         self.can_cost = can(ctx.actor, Perm.VIEW_COST)
         self.setWindowTitle(self.tr("活动"))
-        self.resize(760, 560)
+        self.resize(780, 640)
         self.tabs = QTabWidget(self)
         self._build_basic(start or date.today())
         self.sku_page = SkuPage(ctx, self)

@@ -185,6 +185,7 @@ class StagePage(QWidget):
         self.tasks = TaskModel(self)
         self.task_view = _table(self.tasks, self)
         self.task_view.setObjectName("taskTable")
+        self.task_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by due date
         self.task_view.doubleClicked.connect(lambda _i: self.complete())
         done = QPushButton(_tr("标记所选任务完成"), self)
         done.setObjectName("completeTask")
@@ -239,6 +240,21 @@ class StagePage(QWidget):
             button.setEnabled(self.dialog.can_edit)
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
             self.buttons_layout.addWidget(button)
+        nxt = stages.next_stage(c.stage, c.kind)
+        if nxt and nxt not in detail.allowed_stages:  # say why the usual next step is not open
+            facts = stages.StageFacts(
+                kind=c.kind,
+                has_actuals=c.actual_sales is not None and c.actual_cost is not None,
+                has_summary=bool(c.summary),
+            )
+            blocked = QPushButton(stages.label(nxt), self.buttons_box)
+            blocked.setObjectName(f"stage_{nxt}")
+            blocked.setEnabled(False)
+            blocked.setToolTip(stages.transition_error(c.stage, nxt, facts) or "")
+            self.buttons_layout.addWidget(blocked)
+            why = QLabel(blocked.toolTip(), self.buttons_box)
+            why.setStyleSheet("color: #5f6368")
+            self.buttons_layout.addWidget(why)
         self.buttons_layout.addStretch(1)
         lines = [
             f"{h.at.astimezone():%Y-%m-%d %H:%M}  {h.user_name or ''}: "
