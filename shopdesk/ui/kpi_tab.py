@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
+    QSizePolicy,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,10 @@ class KpiTab(QWidget):
         self.month_combo.setMinimumWidth(110)
         self.status = QLabel()
         self.status.setObjectName("kpiStatus")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("kpiToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.open_button = self._button("开始新月份…", "kpiOpenMonth", self._open_month_dialog)
         self.import_button = self._button("导入…", "kpiImport", self._import)
         self.template_button = self._button("空白模板…", "kpiTemplate", self._template)
@@ -85,23 +90,12 @@ class KpiTab(QWidget):
         top.addWidget(QLabel(self.tr("月份:")))
         top.addWidget(self.month_combo)
         top.addWidget(self.status, 1)
-        for b in (
-            self.open_button,
-            self.import_button,
-            self.template_button,
-            self.publish_button,
-            self.finalise_button,
-            self.reopen_button,
-            self.payroll_button,
-            self.print_button,
-            self.card_button,
-        ):
-            top.addWidget(b)
         self.message = QLabel()
         self.message.setObjectName("kpiMessage")
         self.message.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setObjectName("kpiTotals")
+        self.totals.setWordWrap(True)
 
         self.view = KpiGridView()
         self.view.setObjectName("kpiGrid")
@@ -138,6 +132,7 @@ class KpiTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
 
         for b, allowed in (
@@ -157,11 +152,12 @@ class KpiTab(QWidget):
         QShortcut(QKeySequence("Ctrl+I"), self, self._import)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
 
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        b = QPushButton(self.tr(text))
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        return b
+    def _button(self, text: str, name: str, slot: Any) -> QAction:
+        """An action in the tab's toolbar (which folds into » when the window is narrow)."""
+        a = self.toolbar.addAction(self.tr(text))
+        a.setObjectName(name)
+        a.triggered.connect(slot)
+        return a
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:

@@ -221,10 +221,10 @@ def test_publish_and_finalise_buttons(
         service.update_cell(db, owner, r.id, "refund_rate", "1%", v)
     tab = _tab(qtbot, db, owner, location)
     assert tab.publish_button.isEnabled() and not tab.reopen_button.isEnabled()
-    qtbot.mouseClick(tab.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.toolbar.widgetForAction(tab.publish_button), Qt.MouseButton.LeftButton)
     assert "已发布" in tab.status.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(tab.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.toolbar.widgetForAction(tab.finalise_button), Qt.MouseButton.LeftButton)
     assert "已定稿" in tab.status.text()
     assert tab.reopen_button.isEnabled() and not tab.finalise_button.isEnabled()
     m = tab.model
@@ -259,6 +259,14 @@ def test_import_runs_in_a_worker_and_refreshes_the_grid(
     )
     row = next(i for i, r in enumerate(tab.model.rows) if r.agent == "小唐")  # type: ignore[union-attr]
     assert _cell(tab, row, "pay") == "3,338.46"
+
+
+def test_tab_fits_a_narrow_window(
+    qtbot, db: Database, owner: Actor, agents: dict[str, Actor], location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    service.open_month(db, owner, "2026-10")
+    tab = _tab(qtbot, db, owner, location)
+    assert tab.minimumSizeHint().width() < 700
 
 
 def test_models_pass_qtmodeltester(

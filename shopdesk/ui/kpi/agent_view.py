@@ -78,6 +78,7 @@ class AgentCardView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("kpiAgentTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title.setWordWrap(True)
         self.model: RowsModel[Line] = RowsModel(
             [
                 ("考核项目", lambda x: x.item),
@@ -97,6 +98,7 @@ class AgentCardView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("kpiAgentSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         self.advice = QLabel()
         self.advice.setObjectName("kpiAdvice")
         self.advice.setWordWrap(True)
@@ -114,6 +116,7 @@ class AgentCardView(QWidget):
             self.tr("这个月还没有已发布的绩效 (主管: 在评分表中选中一位客服再看明细)。")
         )
         self.empty.setObjectName("kpiAgentEmpty")
+        self.empty.setWordWrap(True)
 
         left = QVBoxLayout()
         left.addWidget(self.title)

@@ -56,6 +56,7 @@ class DisputesView(QWidget):
         self.accept_button.clicked.connect(lambda: self._answer(True))
         self.deny_button.clicked.connect(lambda: self._answer(False))
         self.note = QLabel(self.tr("客服在申诉期内对已发布的草稿提出的申诉; 处理完才能定稿。"))
+        self.note.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.note, 1)
         bar.addWidget(self.accept_button)
