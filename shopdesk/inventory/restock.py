@@ -414,37 +414,25 @@ def sort_sheet(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_rows(frame: pd.DataFrame) -> list[RestockRow]:
     """The frame as plain dataclasses (what services hand to the GUI and CLI)."""
-    rows: list[RestockRow] = []
-    for rec in frame.to_dict("records"):
+    names = [f.name for f in fields(RestockRow)]
+    # .tolist() turns numpy scalars into Python int/float/bool in one pass per column.
+    cols = [frame[n].tolist() for n in names]
+    rows = []
+    for values in zip(*cols, strict=True):
+        rec = dict(zip(names, values, strict=True))
         pid = rec["product_id"]
-        rows.append(
-            RestockRow(
-                product_id=None if pid is None or pid != pid else int(pid),
-                sku=str(rec["sku"]),
-                name=str(rec["name"]),
-                supplier=str(rec["supplier"]),
-                tier=str(rec["tier"]),
-                hero=bool(rec["hero"]),
-                on_hand=int(rec["on_hand"]),
-                on_order=int(rec["on_order"]),
-                lead_time=int(rec["lead_time"]),
-                review_days=int(rec["review_days"]),
-                safety_days=int(rec["safety_days"]),
-                cover_days=int(rec["cover_days"]),
-                units_in_window=int(rec["units_in_window"]),
-                velocity_days=int(rec["velocity_days"]),
-                velocity=float(rec["velocity"]),
-                campaign_extra=float(rec["campaign_extra"]),
-                need=int(rec["need"]),
-                case_pack=int(rec["case_pack"]),
-                moq=int(rec["moq"]),
-                suggested_qty=int(rec["suggested_qty"]),
-                warning_level=int(rec["warning_level"]),
-                below_warning=bool(rec["below_warning"]),
-                days_of_cover=float(rec["days_of_cover"]),
-                stockout_risk=bool(rec["stockout_risk"]),
-            )
+        rec["product_id"] = None if pid is None or pid != pid else int(pid)
+        rec["sku"], rec["name"], rec["supplier"] = (
+            str(rec["sku"]),
+            str(rec["name"]),
+            str(rec["supplier"]),
         )
+        rec["velocity"], rec["campaign_extra"] = (
+            float(rec["velocity"]),
+            float(rec["campaign_extra"]),
+        )
+        rec["days_of_cover"] = float(rec["days_of_cover"])
+        rows.append(RestockRow(**rec))
     return rows
 
 

@@ -216,3 +216,38 @@ def test_suppliers(db: Database, owner: Actor) -> None:
         service.save_supplier(db, owner, "义乌杯厂", 9, supplier_id=sid, version=rows[0].version)
     with pytest.raises(InvalidInput):
         service.save_supplier(db, owner, "", 8)
+
+
+def test_window_totals_shortcut_matches_day_by_day(shop: Database, owner: Actor) -> None:
+    """SKUs without a past campaign get their window total as one row: same sheet."""
+    import pandas as pd
+
+    from shopdesk.inventory import restock
+
+    with shop.write() as s:
+        pid = s.scalar(select(Product.id).where(Product.sku == "A1"))
+        c = Campaign(
+            name="双11",
+            kind="official",
+            start=D - timedelta(days=10),
+            end=D - timedelta(days=5),
+            stage="reviewed",
+        )
+        s.add(c)
+        s.flush()
+        s.add(CampaignSku(campaign_id=c.id, product_id=pid, uplift=Decimal("3")))
+    with shop.read() as s:
+        st = service.restock_settings(s)
+        first, last = D - timedelta(days=28), D - timedelta(days=1)
+        products = service._products_frame(s)
+        camps = service._campaign_frame(s, first, D + timedelta(days=60))
+        orders = service._on_order_frame(s)
+        full = service._sales_frame(s, first, last, None)
+        short = service._sales_frame(s, first, last, [pid])
+    assert len(short) < len(full)
+    a = restock.compute(products, full, orders, camps, st, D, only_listed=False)
+    b = restock.compute(products, short, orders, camps, st, D, only_listed=False)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.loc[a["sku"] == "A1", "velocity_days"].item() == 22
+    rows = {ln.row.sku: ln.row for ln in service.compute_sheet(shop, owner, D).lines}
+    assert rows["A1"].velocity_days == 22
