@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from shopdesk.ui.context import UiContext
 
 
 def create(ctx: UiContext) -> QWidget:
+    """The dashboard inside a scroll area, so a small screen scrolls instead of overflowing."""
     from shopdesk.ui.metrics.tab import MetricsTab
 
-    return MetricsTab(ctx)
+    area = QScrollArea()
+    area.setObjectName("metricsScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(MetricsTab(ctx))
+    return area

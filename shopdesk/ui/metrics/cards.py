@@ -48,6 +48,7 @@ class CardWidget(QFrame):
         self.change = QLabel()
         self.flag = QLabel()
         for w in (self.title, self.value, self.previous, self.change, self.flag):
+            w.setWordWrap(True)  # narrow windows wrap text instead of forcing the window wide
             lay.addWidget(w)
         self.key = ""
         self.flagged = False
