@@ -11,7 +11,7 @@ from shopdesk.auth.permissions import Perm, require
 from shopdesk.db.engine import Database
 from shopdesk.kpi import service
 from shopdesk.kpi.importers import card_for_template, template_headers
-from shopdesk.kpi.scorecard import field_specs, format_field
+from shopdesk.kpi.scorecard import _num, field_specs, format_field
 from shopdesk.reports import Column, Report
 from shopdesk.settings import service as settings
 
@@ -104,7 +104,7 @@ def payroll_report(db: Database, actor: Actor, month_id: int) -> Report:
     notes = [
         f"绩效奖金合计: {g.bonus_total or NO_MONEY:,.2f} 元; 应发工资合计: {total_pay:,.2f} 元",
         f"考核表: {g.month.card_name} (第 {g.month.card_version} 版), "
-        f"奖金池 {g.month.card.pool:,.2f} 元, 合格线 {g.month.card.pass_line:f} 分",
+        f"奖金池 {g.month.card.pool:,.2f} 元, 合格线 {_num(g.month.card.pass_line)} 分",
     ]
     if g.month.status != "final":
         notes.insert(0, f"注意: 本月绩效状态为“{status}”, 尚未定稿, 数字可能还会变化。")

@@ -390,9 +390,12 @@ def parse_inputs(
     """Validate every field; unknown keys are ignored. Returns (values, errors)."""
     values: dict[str, Any] = {}
     errors: list[ScoreInputError] = []
-    for spec in field_specs(card):
+    for spec in field_specs(card):  # built once: parse_field would rebuild it per field
+        value = raw.get(spec.key)
         try:
-            values[spec.key] = parse_field(card, spec.key, raw.get(spec.key))
+            values[spec.key] = _parse(card, spec, value)
+        except NumberError as exc:
+            errors.append(ScoreInputError(spec.key, spec.label, value, str(exc)))
         except ScoreInputError as exc:
             errors.append(exc)
     return values, errors

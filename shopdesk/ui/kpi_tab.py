@@ -147,6 +147,7 @@ class KpiTab(QWidget):
             (self.card_button, can(self.ctx.actor, Perm.EDIT_SCORECARDS)),
         ):
             b.setVisible(allowed)
+        self.toolbar.setVisible(any(a.isVisible() for a in self.toolbar.actions()))
         self.card_combo.currentIndexChanged.connect(lambda _i: self._fill_months())
         self.month_combo.currentIndexChanged.connect(lambda _i: self.show_month())
         QShortcut(QKeySequence("Ctrl+I"), self, self._import)
