@@ -175,7 +175,11 @@ def build_day(
     of rolls_over items (back to `carry_from`, default 90 days) come first, marked carried_over.
     `records` must cover `day` and, for carry-over, the look-back window.
     """
-    by_key = {(r.template_id, r.day): r for r in records}
+    by_key: dict[tuple[int, date], Record] = {}
+    days_of: dict[int, list[date]] = {}
+    for r in records:
+        by_key[(r.template_id, r.day)] = r
+        days_of.setdefault(r.template_id, []).append(r.day)
     sec = section_order(templates)
     ordered = sorted(templates, key=lambda t: (sec[t.section], t.sort_order, t.id))
     rows: list[DayRow] = []
@@ -185,7 +189,7 @@ def build_day(
         for t in ordered:
             if t.miss_policy != "rolls_over" or (t.retired_on and t.retired_on <= today):
                 continue
-            resolved = [d for (tid, d), r in by_key.items() if tid == t.id]
+            resolved = days_of.get(t.id, [])
             for d in overdue_days(
                 t.rule,
                 max(start, t.active_from) if t.active_from else start,

@@ -16,8 +16,8 @@ from shopdesk.reports import Column, Report, Section
 WEEKDAYS = "一二三四五六日"
 
 COLUMNS = [
-    Column("id", "编号", width=10),
-    Column("title", "检查项目", width=46),
+    Column("id", "编号", width=14),
+    Column("title", "检查项目", width=42),
     Column("owner", "负责", width=10),
     Column("status", "状态", width=8),
     Column("by", "勾选人", width=8),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -265,26 +265,39 @@ def day_view(
         carry_ids = [t.id for t in specs if t.miss_policy == "rolls_over"] if day == now_day else []
         records = _load_day_records(s, day, carry_from, carry_ids)
     rows = build_day(specs, records, day, now_day, carry_from=carry_from).rows
-    reminders: list[Reminder] = []
-    if extras:
-        from shopdesk.checklist import campaign_tasks
-
-        tasks = _safe(lambda: campaign_tasks.rows(db, who, day, now_day), [])
-        rows = (
-            [r for r in tasks if r.carried_over] + rows + [r for r in tasks if not r.carried_over]
-        )
-        reminders = [
-            Reminder(text, level, "campaigns", str(cid))
-            for text, level, cid in _safe(lambda: campaign_tasks.reminders(db, who, day), [])
-        ]
-    return ChecklistDay(
+    view = ChecklistDay(
         day=day,
         today=now_day,
         rows=rows,
         everyone=everyone,
         for_name="全部人员" if everyone else who.name,
-        reminders=reminders,
     )
+    if not extras:
+        return view
+    tasks, reminders = day_extras(db, who, day)
+    return with_extras(view, tasks, reminders)
+
+
+def day_extras(db: Database, who: Actor, day: date) -> tuple[list[DayRow], list[Reminder]]:
+    """Campaign stage tasks and reminders for `day` (the tab loads them after the first paint)."""
+    from shopdesk.checklist import campaign_tasks
+
+    now_day = clock.today()
+    tasks = _safe(lambda: campaign_tasks.rows(db, who, day, now_day), [])
+    reminders = [
+        Reminder(text, level, "campaigns", str(cid))
+        for text, level, cid in _safe(lambda: campaign_tasks.reminders(db, who, day), [])
+    ]
+    return tasks, reminders
+
+
+def with_extras(
+    view: ChecklistDay, tasks: list[DayRow], reminders: list[Reminder]
+) -> ChecklistDay:
+    """Carried-over tasks join the overdue rows at the top; the day's tasks go last."""
+    mine = [r for r in view.rows if r.source == "template"]
+    rows = [r for r in tasks if r.carried_over] + mine + [r for r in tasks if not r.carried_over]
+    return replace(view, rows=rows, reminders=list(reminders))
 
 
 def _safe(fn: Callable[[], Any], fallback: Any) -> Any:

@@ -9,10 +9,12 @@ First load is two small queries plus the link providers; nothing heavy is import
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -31,10 +33,12 @@ from shopdesk import clock
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.checklist import links, service
 from shopdesk.checklist.dayview import DayRow
+from shopdesk.checklist.links import LinkStatus
 from shopdesk.checklist.service import ChecklistDay
 from shopdesk.errors import ShopDeskError
 from shopdesk.ui.checklist.day_model import COL_NOTE, COL_VALUE, DayModel
 from shopdesk.ui.checklist.day_table import DayTable
+from shopdesk.ui.checklist.extras_worker import ExtrasJob
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
 
@@ -55,6 +59,12 @@ class ChecklistTab(QWidget):
         self.ctx = ctx
         self.view: ChecklistDay | None = None
         self._pending_tick: str | None = None  # row key waiting for a required note/number
+        # The first load shows the checklist's own items at once; campaign tasks, reminders and
+        # live data come from a worker. Later reloads fetch everything directly (already warm).
+        self.extras_loaded = False
+        self._generation = 0
+        self._job: ExtrasJob | None = None
+        self._pool = QThreadPool(self)
         self.setObjectName("checklistTab")
 
         self.inner = QTabWidget(self)
@@ -195,31 +205,58 @@ class ChecklistTab(QWidget):
         return _pydate(self.date_edit.date())
 
     def reload(self) -> None:
-        current = self.model.row_at(self.table.currentIndex().row())
+        full = self.extras_loaded
+        self._generation += 1
         try:
             view = service.day_view(
-                self.ctx.db, self.ctx.actor, self.day, everyone=self.everyone.isChecked()
+                self.ctx.db,
+                self.ctx.actor,
+                self.day,
+                everyone=self.everyone.isChecked(),
+                extras=full,
             )
-            link_states = (
-                links.evaluate(self.ctx.db, (r.link_key for r in view.rows), view.day)
-                if view.day == view.today
-                else {}
-            )
+            keys = [r.link_key for r in view.rows if r.link_key]
+            live = view.day == view.today
+            link_states = links.evaluate(self.ctx.db, keys, view.day) if full and live else {}
         except ShopDeskError as exc:
             self._say(str(exc))
             return
+        self._show(view, link_states)
+        self.next_btn.setEnabled(view.day < view.today)
+        if not full and self._job is None:
+            self._job = ExtrasJob(
+                self._generation, self.ctx.db, self.ctx.actor, view.day, keys, live
+            )
+            self._job.signals.done.connect(self._on_extras)
+            self._pool.start(self._job)
+
+    def _show(self, view: ChecklistDay, link_states: dict[str, LinkStatus]) -> None:
+        current = self.model.row_at(self.table.currentIndex().row())
+        column = self.table.currentIndex().column()
         self.view = view
         self.model.editable = can(self.ctx.actor, Perm.TICK_CHECKLIST)
         self.model.set_rows(view.rows, view.sections, link_states)
         self._show_progress(view)
         self._show_reminders(view)
-        self.next_btn.setEnabled(view.day < view.today)
         if current is not None:
-            self.table.select_row(
-                self.model.row_of(current.key), self.table.currentIndex().column()
-            )
+            self.table.select_row(self.model.row_of(current.key), column)
         if self.table.currentIndex().row() < 0:
             self.table.select_row(self.table.first_item_row())
+
+    def _on_extras(self, generation: int, tasks: Any, reminders: Any, states: Any) -> None:
+        self._job = None
+        self.extras_loaded = True
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if generation != self._generation or self.view is None:
+            self.reload()  # the user moved on meanwhile: load what is shown now, fully
+        elif not editing:
+            self._show(service.with_extras(self.view, tasks, reminders), states)
+
+    def wait_loaded(self, msecs: int = 10_000) -> bool:
+        """For tests and screenshots: wait until the background part of the first load is in."""
+        self._pool.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents()
+        return self.extras_loaded
 
     def _show_progress(self, view: ChecklistDay) -> None:
         p = view.progress

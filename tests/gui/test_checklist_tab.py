@@ -49,6 +49,7 @@ def make_tab(qtbot, db: Database, actor: Actor, location: Location) -> Checklist
     tab.resize(1000, 560)
     with qtbot.waitExposed(tab):
         tab.show()
+    assert tab.wait_loaded()  # campaign tasks, reminders and live data arrive from a worker
     tab.table.setFocus()
     return tab
 

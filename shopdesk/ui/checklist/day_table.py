@@ -72,7 +72,10 @@ class DayTable(QTableView):
         if row < 0:
             return
         self.setCurrentIndex(self.day_model().index(row, column))
-        self.scrollTo(self.currentIndex())
+        if row <= self.first_item_row():
+            self.scrollToTop()  # keep the first header ("逾期未完成" or a section) in sight
+        else:
+            self.scrollTo(self.currentIndex())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
