@@ -268,3 +268,21 @@ def test_resaving_an_unchanged_form_changes_nothing(qtbot, tab: MetricsTab) -> N
     assert stored is not None and stored.figures.conversion == D("0.333333")
     with tab.ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == before  # nothing changed
+
+
+def test_channels_dialog_adds_and_retires(qtbot, tab: MetricsTab) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(tab.channels_button, Qt.MouseButton.LeftButton)
+    from shopdesk.ui.metrics.channels import ChannelsDialog
+
+    dlg = tab.findChild(ChannelsDialog)
+    assert dlg is not None and dlg.list.count() == 4
+    qtbot.keyClicks(dlg.name_edit, "ZTC")  # an alias of 直通车
+    qtbot.keyClick(dlg.name_edit, Qt.Key.Key_Return)
+    assert "已存在" in dlg.message.text() and dlg.message.text().startswith("⚠")
+    sms = dlg.list.item(3)
+    assert sms.text() == "短信营销"
+    sms.setCheckState(Qt.CheckState.Unchecked)
+    assert "短信营销 已停用" in dlg.message.text()
+    dlg.accept()
+    names = [tab.roi_model.row(r)[0] for r in range(tab.roi_model.rowCount())]
+    assert "短信营销" not in names and "直通车" in names

@@ -45,6 +45,7 @@ from shopdesk.metrics.roi import RoiResult, format_roi
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
 from shopdesk.ui.metrics.cards import CardsPanel
+from shopdesk.ui.metrics.channels import ChannelsDialog
 from shopdesk.ui.metrics.charts import ChannelChart, TrendChart
 from shopdesk.ui.metrics.dialogs import DayFormDialog, ImportDialog, from_qdate, to_qdate
 from shopdesk.ui.metrics.table_model import Col, RowsModel
@@ -116,15 +117,24 @@ class MetricsTab(QWidget):
             self.tr("导入生意参谋等导出的日报表或推广渠道表 (.xlsx/.csv)")
         )
         self.form_button = QPushButton(self.tr("录入每日数据(&E)"))
+        self.channels_button = QPushButton(self.tr("渠道…"))
+        self.channels_button.setToolTip(self.tr("添加或停用推广渠道"))
         self.png_button = QPushButton(self.tr("导出图表 PNG"))
         self.xlsx_button = QPushButton(self.tr("导出汇总 Excel"))
         editable = can(ctx.actor, Perm.EDIT_METRICS)
         self.import_button.setEnabled(editable)
         self.form_button.setEnabled(editable)
+        self.channels_button.setEnabled(editable)
         for w in (range_label, self.range_box, self.from_edit, QLabel("~"), self.to_edit):
             bar.addWidget(w)
         bar.addStretch(1)
-        for b in (self.import_button, self.form_button, self.png_button, self.xlsx_button):
+        for b in (
+            self.import_button,
+            self.form_button,
+            self.channels_button,
+            self.png_button,
+            self.xlsx_button,
+        ):
             bar.addWidget(b)
         outer.addLayout(bar)
 
@@ -268,6 +278,7 @@ class MetricsTab(QWidget):
         self.week_radio.toggled.connect(lambda _c: self._load_summaries())
         self.import_button.clicked.connect(self.choose_import)
         self.form_button.clicked.connect(lambda: self.open_form(None))
+        self.channels_button.clicked.connect(self.open_channels)
         self.png_button.clicked.connect(self.choose_png)
         self.xlsx_button.clicked.connect(self.choose_xlsx)
         self.day_view.doubleClicked.connect(self._day_activated)
@@ -511,6 +522,12 @@ class MetricsTab(QWidget):
         except ShopDeskError as exc:
             show_error(self, exc)
             return None
+        dlg.open()
+        return dlg
+
+    def open_channels(self) -> ChannelsDialog:
+        dlg = ChannelsDialog(self.ctx, self)
+        dlg.finished.connect(lambda _r: self.refresh() if dlg.changed else None)
         dlg.open()
         return dlg
 
