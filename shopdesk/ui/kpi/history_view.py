@@ -79,7 +79,7 @@ class HistoryView(QWidget):
             line = pg.InfiniteLine(
                 pos=float(h.pass_line),
                 angle=0,
-                pen=pg.mkPen("#c0392b", width=1, style=Qt.PenStyle.DotLine),
+                pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DotLine),
             )
             self.plot.addItem(line)
         top = float(h.max_total) if h.max_total is not None else 130.0
