@@ -251,3 +251,12 @@ def test_window_totals_shortcut_matches_day_by_day(shop: Database, owner: Actor)
     assert a.loc[a["sku"] == "A1", "velocity_days"].item() == 22
     rows = {ln.row.sku: ln.row for ln in service.compute_sheet(shop, owner, D).lines}
     assert rows["A1"].velocity_days == 22
+
+
+def test_catalogue_flags_inactive_and_prices(shop: Database, supervisor: Actor) -> None:
+    row = next(r for r in service.list_products(shop, supervisor, D).rows if r.sku == "B1")
+    assert row.active and row.price == Decimal("59.00") and row.cost_price is None
+    service.update_product(shop, supervisor, row.id, row.version, {"active": False})
+    row = next(r for r in service.list_products(shop, supervisor, D).rows if r.sku == "B1")
+    assert not row.active
+    assert "B1" not in {ln.row.sku for ln in service.compute_sheet(shop, supervisor, D).lines}
