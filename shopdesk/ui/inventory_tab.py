@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,10 +31,11 @@ from shopdesk.auth.permissions import Perm, can
 from shopdesk.errors import ShopDeskError
 from shopdesk.inventory import service
 from shopdesk.inventory.importers import KIND_LABELS
-from shopdesk.inventory.service import Override, ProductRow, Sheet, SheetLine
+from shopdesk.inventory.service import Catalogue, Override, ProductRow, Sheet, SheetLine
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
 from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel
+from shopdesk.ui.inventory.worker import Job
 
 
 def _table(model: Any, stretch: int = 1) -> QTableView:
@@ -79,6 +80,9 @@ class ProductsPage(QWidget):
         top.addWidget(self.count)
         top.addWidget(self.import_btn)
 
+        self._generation = 0
+        self._sized = False
+        self.loading = False
         self.model = ProductModel(can(ctx.actor, Perm.VIEW_COST), can(ctx.actor, Perm.EDIT_STOCK))
         self.model.edit = self._edit
         self.view = _table(self.model)
@@ -105,15 +109,39 @@ class ProductsPage(QWidget):
         find.activated.connect(self.filter.setFocus)
 
     def reload(self) -> None:
-        cat = guarded(self, lambda: service.list_products(self.ctx.db, self.ctx.actor))
-        if cat is None:
-            return
+        """Load the catalogue in a worker: 20,000 SKUs take most of a second to compute."""
+        self._generation += 1
+        gen, db, actor = self._generation, self.ctx.db, self.ctx.actor
+
+        def work(_progress: Any) -> tuple[int, Catalogue]:
+            return gen, service.list_products(db, actor)
+
+        job = Job(work)
+        job.signals.done.connect(self._loaded)
+        job.signals.failed.connect(self._failed)
+        self._job = job  # keeps the signal object alive until its queued signals arrive
+        self.loading = True
+        self.count.setText(self.tr("正在加载…"))
+        QThreadPool.globalInstance().start(job)
+
+    def _loaded(self, result: tuple[int, Catalogue]) -> None:
+        gen, cat = result
+        if gen != self._generation:
+            return  # a newer reload is on its way
+        self.loading = False
         self.model.set_rows(cat.rows)
         self._update_count()
-        if not getattr(self, "_sized", False) and cat.rows:
+        if not self._sized and cat.rows:
             self.view.resizeColumnsToContents()
             self.view.setColumnWidth(1, min(self.view.columnWidth(1), 260))
             self._sized = True
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        if isinstance(exc, ShopDeskError):
+            show_error(self, exc)
+            return
+        raise exc
 
     def _apply_filter(self) -> None:
         self.model.set_filter(self.filter.text(), self.only_warning.isChecked())

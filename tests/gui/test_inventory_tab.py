@@ -55,6 +55,7 @@ def tab(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> InventoryTab:
     w.resize(1300, 700)
     with qtbot.waitExposed(w):
         w.show()
+    qtbot.waitUntil(lambda: not w.products.loading, timeout=10_000)  # loads in a worker
     return w
 
 
@@ -82,6 +83,7 @@ def test_cost_column_hidden_for_staff(
     _seed(db, owner, tmp_path)
     w = InventoryTab(UiContext(db=db, actor=staff, location=location))
     qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: not w.products.loading, timeout=10_000)
     m = w.products.model
     headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
     assert "成本价" not in headers and "售价" in headers
@@ -240,7 +242,7 @@ def test_orders_mark_received(qtbot: QtBot, tab: InventoryTab) -> None:
     assert page.model.rowCount() == 0  # "只看未到货" is on
     tab.pages.setCurrentWidget(tab.products)
     m = tab.products.model
-    assert m.row_at(_row(m, "A1")).on_hand == 36
+    qtbot.waitUntil(lambda: m.rowCount() == 3 and m.row_at(_row(m, "A1")).on_hand == 36)
 
 
 def _rows(n: int) -> list[ProductRow]:
