@@ -53,7 +53,9 @@ class CampaignsTab(QWidget):
         bar = QHBoxLayout()
         self.mode_group = QButtonGroup(self)
         for mode, title, key in ((MONTH, "月", "M"), (WEEK, "周", "W"), (LIST, "列表", "L")):
-            button = QPushButton(self.tr(title), self)
+            button = QToolButton(self)
+            button.setText(self.tr(title))
+            button.setMinimumWidth(44)
             button.setCheckable(True)
             button.setObjectName(f"mode{mode}")
             button.setToolTip(self.tr("{0}视图 (Alt+{1})").format(self.tr(title), key))
@@ -66,7 +68,8 @@ class CampaignsTab(QWidget):
         self.prev_button = QToolButton(self)
         self.prev_button.setText("◀")
         self.prev_button.setToolTip(self.tr("上一页 (PageUp)"))
-        self.today_button = QPushButton(self.tr("今天"), self)
+        self.today_button = QToolButton(self)
+        self.today_button.setText(self.tr("今天"))
         self.today_button.setToolTip(self.tr("回到今天 (Home)"))
         self.next_button = QToolButton(self)
         self.next_button.setText("▶")
@@ -93,7 +96,7 @@ class CampaignsTab(QWidget):
         menu.setToolTipsVisible(True)
         self.new_button.setMenu(menu)
         self.new_button.setEnabled(self.can_edit)
-        self.export_button = QPushButton(self.tr("导出日历 (.ics)"), self)
+        self.export_button = QPushButton(self.tr("导出 .ics"), self)
         self.export_button.setToolTip(self.tr("导出当前显示范围的活动, 可导入手机或电脑日历"))
         self.export_button.clicked.connect(self.export_ics)
         bar.addWidget(self.new_button)
@@ -164,28 +167,27 @@ class CampaignsTab(QWidget):
         layout.addWidget(self.stack, 1)
 
     def _legend(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        for s in stages.ALL_STAGES:
-            chip = QLabel(stages.label(s), box)
-            chip.setToolTip(stages.STAGE_HINTS.get(s, ""))
-            chip.setStyleSheet(
-                f"background: {stages.STAGE_COLOURS[s]}; border-radius: 3px; padding: 1px 5px"
+        """Stage colours and day marks in one wrapping line (narrow windows stay usable)."""
+        chip = '<span style="background:{}">&nbsp;{}&nbsp;</span>'
+        chips = " ".join(
+            chip.format(stages.STAGE_COLOURS[s], stages.label(s)) for s in stages.ALL_STAGES
+        )
+        coloured = '<span style="color:{}">{}</span>'
+        marks = "&nbsp;&nbsp;" + " ".join(
+            coloured.format(colour, text)
+            for colour, text in (
+                ("#c62828", self.tr("红字 = 法定节假日")),
+                ("#1565c0", self.tr("班 = 调休上班")),
+                ("#d35400", self.tr("橙字 = 电商节")),
             )
-            row.addWidget(chip)
-        row.addSpacing(10)
-        for text, colour in (
-            (self.tr("红字 = 法定节假日"), "#c62828"),
-            (self.tr("班 = 调休上班"), "#1565c0"),
-            (self.tr("橙字 = 电商节"), "#d35400"),
-        ):
-            label = QLabel(text, box)
-            label.setStyleSheet(f"color: {colour}")
-            row.addWidget(label)
-        row.addStretch(1)
-        return box
+        )
+        label = QLabel(chips + marks, self)
+        label.setObjectName("legend")
+        label.setWordWrap(True)
+        label.setToolTip(
+            "\n".join(f"{stages.label(s)}: {stages.STAGE_HINTS[s]}" for s in stages.ALL_STAGES)
+        )
+        return label
 
     # -- periods ----------------------------------------------------------------------------------
     def selected_day(self) -> date:

@@ -63,7 +63,7 @@ class CalendarGrid(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(QSize(560, 300))
+        self.setMinimumSize(QSize(420, 240))
         self.weeks: list[list[date]] = []
         self.month: int | None = None  # days of other months are greyed in a month view
         self.selected: date = date.today()
@@ -156,7 +156,7 @@ class CalendarGrid(QWidget):
         fit = self._lanes_fit()
         for bar, item in self._bars:
             days = self.weeks[bar.week][bar.col_start : bar.col_end + 1]
-            if bar.lane >= fit or (bar.lane == fit - 1 and self._overflows(bar, fit)):
+            if bar.lane >= fit:
                 for d in days:
                     self._hidden[d] = self._hidden.get(d, 0) + 1
                 continue
@@ -166,16 +166,6 @@ class CalendarGrid(QWidget):
             left = first.left() + (1 if bar.continues_before else 4)
             right = last.right() - (1 if bar.continues_after else 4)
             self._placed.append(_Placed(bar, item, QRectF(left, top, right - left, BAR_H)))
-
-    def _overflows(self, bar: Bar, fit: int) -> bool:
-        # the last visible lane is kept for "+N" when more lanes exist on those days
-        return any(
-            b.week == bar.week
-            and b.lane >= fit
-            and b.col_start <= bar.col_end
-            and b.col_end >= bar.col_start
-            for b, _ in self._bars
-        )
 
     def bar_at(self, pos: QPoint) -> CalendarItem | None:
         for placed in self._placed:
@@ -293,7 +283,7 @@ class CalendarGrid(QWidget):
         p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, elided)
 
     def _paint_overflow(self, p: QPainter) -> None:
-        fit = self._lanes_fit()
+        """'+N' beside the day number when a day has more bars than the row can show."""
         p.setPen(QColor("#5f6368"))
         for row, days in enumerate(self.weeks):
             for col, day in enumerate(days):
@@ -301,11 +291,10 @@ class CalendarGrid(QWidget):
                 if not n:
                     continue
                 cell = self.cell_rect(row, col)
-                top = cell.top() + DAY_LABEL_H + (fit - 1) * (BAR_H + BAR_GAP)
                 p.drawText(
-                    QRectF(cell.left() + 4, top, cell.width() - 8, BAR_H),
-                    Qt.AlignmentFlag.AlignVCenter,
-                    self.tr("另有 {0} 项").format(n),
+                    QRectF(cell.left(), cell.top() + 2, cell.width() / 2, DAY_LABEL_H - 2),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    self.tr("+{0}").format(n),
                 )
 
     def _paint_agenda(self, p: QPainter) -> None:
