@@ -64,6 +64,7 @@ class ProductsPage(QWidget):
         self.filter.setPlaceholderText(self.tr("搜索 SKU、名称、供应商、类目… (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.only_warning = QCheckBox(self.tr("只看低于预警量 ⚠"))
+        self.only_hero = QCheckBox(self.tr("只看主推款"))
         self.count = QLabel()
         self.import_btn = QToolButton()
         self.import_btn.setText(self.tr("导入…"))
@@ -76,6 +77,7 @@ class ProductsPage(QWidget):
         self.import_btn.setEnabled(can(ctx.actor, Perm.EDIT_STOCK))
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        top.addWidget(self.only_hero)
         top.addWidget(self.only_warning)
         top.addWidget(self.count)
         top.addWidget(self.import_btn)
@@ -105,6 +107,7 @@ class ProductsPage(QWidget):
         self._debounce.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _t: self._debounce.start())
         self.only_warning.toggled.connect(lambda _b: self._apply_filter())
+        self.only_hero.toggled.connect(lambda _b: self._apply_filter())
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.filter.setFocus)
 
@@ -144,7 +147,9 @@ class ProductsPage(QWidget):
         raise exc
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.filter.text(), self.only_warning.isChecked())
+        self.model.set_filter(
+            self.filter.text(), self.only_warning.isChecked(), self.only_hero.isChecked()
+        )
         self._update_count()
 
     def _update_count(self) -> None:
@@ -443,9 +448,19 @@ class InventoryTab(QWidget):
 
     def apply_filter(self, text: str) -> None:
         """Called by the main window, e.g. from the checklist's hero-stock link."""
-        self.pages.setCurrentWidget(self.products)
-        self.products.filter.setText(text)
-        self.products._apply_filter()
+        from shopdesk.checklist.links import HERO_BELOW_FILTER
+
+        page = self.products
+        self.pages.setCurrentWidget(page)
+        if text == HERO_BELOW_FILTER:
+            page.filter.clear()
+            page.only_hero.setChecked(True)
+            page.only_warning.setChecked(True)
+        else:  # a SKU code: clear the check boxes so the SKU is found whatever its state
+            page.only_hero.setChecked(False)
+            page.only_warning.setChecked(False)
+            page.filter.setText(text)
+        page._apply_filter()
 
 
 def create(ctx: UiContext) -> QWidget:

@@ -299,3 +299,15 @@ def test_twenty_thousand_rows_filter_and_sort_fast() -> None:
     elapsed = time.perf_counter() - t0
     assert m.rowCount() == 11_111  # 商品1, 商品1x, 商品1xx, 商品1xxx, 商品1xxxx
     assert elapsed < 1.0, f"{elapsed * 1000:.0f} ms"
+
+
+def test_checklist_link_opens_hero_below_warning(tab: InventoryTab) -> None:
+    from shopdesk.checklist.links import HERO_BELOW_FILTER
+
+    tab.apply_filter(HERO_BELOW_FILTER)
+    m = tab.products.model
+    assert [m.row_at(i).sku for i in range(m.rowCount())] == ["A1"]  # the only hero
+    assert tab.products.only_hero.isChecked() and tab.products.only_warning.isChecked()
+    tab.apply_filter("B1")
+    assert [m.row_at(i).sku for i in range(m.rowCount())] == ["B1"]
+    assert not tab.products.only_hero.isChecked()

@@ -83,6 +83,7 @@ class ProductModel(QAbstractTableModel):
         self.view: list[int] = []  # indexes into rows, after filter and sort
         self.filter_text = ""
         self.only_warning = False
+        self.only_hero = False
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.edit: Callable[[ProductRow, str, Any], bool] | None = None
@@ -104,10 +105,14 @@ class ProductModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(vr, 0), self.index(vr, self.columnCount() - 1))
                 return
 
-    def set_filter(self, text: str, only_warning: bool | None = None) -> None:
+    def set_filter(
+        self, text: str, only_warning: bool | None = None, only_hero: bool | None = None
+    ) -> None:
         self.filter_text = text.strip().lower()
         if only_warning is not None:
             self.only_warning = only_warning
+        if only_hero is not None:
+            self.only_hero = only_hero
         self.layoutAboutToBeChanged.emit()
         self.view = self._compute_view()
         self.layoutChanged.emit()
@@ -118,6 +123,7 @@ class ProductModel(QAbstractTableModel):
             i
             for i, r in enumerate(self.rows)
             if (not self.only_warning or r.below_warning)
+            and (not self.only_hero or r.hero)
             and (
                 not needle
                 or needle in r.sku.lower()
