@@ -1,20 +1,19 @@
 """Campaign calendar service: permissions, one unit of work per call, audit, plain rows out.
 
-Stage tasks live here too, because ticking one may move its campaign to the next stage. The
-checklist calls `tasks_due`, `complete_task` and `reminders` (their names and signatures are a
-contract with shopdesk/checklist).
+Stage tasks and reminders live in `task_service` and are re-exported here, because the checklist
+finds `tasks_due`, `complete_task`, `reopen_task`, `reminders` and `reminder_days` on this module
+(a contract with shopdesk/checklist).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, delete, func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk import audit
 from shopdesk.auth.actor import Actor
@@ -25,7 +24,6 @@ from shopdesk.campaigns import recurrence as rec
 from shopdesk.campaigns.calendar import overlaps
 from shopdesk.campaigns.models import Campaign, CampaignSku, CampaignStageChange, CampaignTask
 from shopdesk.campaigns.rows import (
-    AgendaRow,
     CalendarItem,
     CampaignDetail,
     CampaignInput,
@@ -35,143 +33,49 @@ from shopdesk.campaigns.rows import (
     PersonPick,
     ProductPick,
     ProfitSummary,
-    ReminderRow,
     ReviewRow,
     SkuInput,
     StageChangeRow,
+)
+from shopdesk.campaigns.store import (
+    BASELINE_DAYS,
+    ENTITY,
+    MAX_DAYS,
+    _add_task,
+    _check_version,
+    _facts,
+    _get,
+    _lead_times,
+    _move_stage,
+    _redate_tasks,
+    _rows,
+    _save,
+    _snapshot,
+    _task_row,
+    _user_names,
+)
+from shopdesk.campaigns.task_service import (  # re-exported: the checklist's contract
+    add_task,
+    agenda,
+    complete_task,
+    delete_task,
+    reminder_days,
+    reminders,
+    reopen_task,
+    tasks_due,
 )
 from shopdesk.campaigns.tasks import (
     OWN_TASKS,
     STANDARD_TASKS,
     TaskTemplate,
-    due_date,
     slowest_lead_time,
 )
 from shopdesk.clock import now
 from shopdesk.db.engine import Database
-from shopdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
+from shopdesk.errors import InvalidInput, NotFound
 from shopdesk.inventory.models import Product, Sale, Supplier
 from shopdesk.metrics.roi import roi_result
 from shopdesk.numbers import yuan
-
-ENTITY = "campaign"
-TASK_ENTITY = "campaign_task"
-MAX_DAYS = 366  # a single campaign longer than a year is a typing mistake
-BASELINE_DAYS = 28  # forecast baseline: the 28 days before the start, as the restock sheet
-# An open task stops showing as overdue this long after its campaign ended.
-OVERDUE_GRACE_DAYS = 30
-
-
-# ---------------------------------------------------------------------------------------------
-# reading helpers
-
-
-def _user_names(s: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    return dict(s.execute(select(User.id, User.name).where(User.id.in_(wanted))).tuples().all())
-
-
-def _get(s: Session, campaign_id: int) -> Campaign:
-    row = s.get(Campaign, campaign_id)
-    if row is None:
-        raise NotFound(f"活动不存在: {campaign_id}")
-    return row
-
-
-def _check_version(row: Campaign | CampaignTask, expected: int | None) -> None:
-    if expected is not None and row.version != expected:
-        raise StaleRecord("活动已被其他人修改, 请刷新后再改")
-
-
-def _recurrence(raw: dict[str, object] | None) -> rec.Recurrence | None:
-    return rec.parse(raw) if raw else None
-
-
-def _campaign_row(c: Campaign, names: dict[int, str], sku_count: int, actor: Actor) -> CampaignRow:
-    money_ok = can(actor, Perm.VIEW_COST)
-    return CampaignRow(
-        id=c.id,
-        name=c.name,
-        kind=c.kind,
-        platform=c.platform,
-        signup_deadline=c.signup_deadline,
-        start=c.start,
-        end=c.end,
-        discount_text=c.discount_text,
-        budget=c.budget,
-        owner_id=c.owner_id,
-        owner_name=names.get(c.owner_id) if c.owner_id else None,
-        stage=c.stage,
-        reject_reason=c.reject_reason,
-        recurrence=_recurrence(c.recurrence),
-        commission_rate=c.commission_rate if money_ok else None,
-        promotion_cost=c.promotion_cost if money_ok else None,
-        actual_sales=c.actual_sales,
-        actual_cost=c.actual_cost,
-        summary=c.summary,
-        sku_count=sku_count,
-        version=c.version,
-    )
-
-
-def _sku_counts(s: Session, ids: Sequence[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    q = (
-        select(CampaignSku.campaign_id, func.count())
-        .where(CampaignSku.campaign_id.in_(ids))
-        .group_by(CampaignSku.campaign_id)
-    )
-    return dict(s.execute(q).tuples().all())
-
-
-def _rows(s: Session, actor: Actor, campaigns: Sequence[Campaign]) -> list[CampaignRow]:
-    names = _user_names(s, (c.owner_id for c in campaigns))
-    counts = _sku_counts(s, [c.id for c in campaigns])
-    return [_campaign_row(c, names, counts.get(c.id, 0), actor) for c in campaigns]
-
-
-def _task_row(t: CampaignTask, campaign_name: str, names: dict[int, str]) -> CampaignTaskRow:
-    return CampaignTaskRow(
-        id=t.id,
-        campaign_id=t.campaign_id,
-        campaign_name=campaign_name,
-        stage=t.stage,
-        title=t.title,
-        due=t.due,
-        anchor=t.anchor,
-        offset_days=t.offset_days,
-        job=t.job,
-        assignee_id=t.assignee_id,
-        assignee_name=names.get(t.assignee_id) if t.assignee_id else None,
-        done_at=t.done_at,
-        done_by_name=names.get(t.done_by_id) if t.done_by_id else None,
-        note=t.note,
-        version=t.version,
-    )
-
-
-def _snapshot(c: Campaign) -> dict[str, Any]:
-    return {
-        "name": c.name,
-        "kind": c.kind,
-        "platform": c.platform,
-        "signup_deadline": c.signup_deadline,
-        "start": c.start,
-        "end": c.end,
-        "discount_text": c.discount_text,
-        "budget": c.budget,
-        "owner_id": c.owner_id,
-        "recurrence": c.recurrence,
-        "commission_rate": c.commission_rate,
-        "promotion_cost": c.promotion_cost,
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# queries
 
 
 def list_campaigns(
@@ -222,16 +126,6 @@ def calendar_items(
             items.append(CalendarItem(c.id, c.name, c.kind, c.stage, day, day, recurring=True))
     items.sort(key=lambda i: (i.start, i.campaign_id))
     return items
-
-
-def _lead_times(s: Session, campaign_id: int) -> list[int | None]:
-    q = (
-        select(Product.lead_time_days, Supplier.lead_time_days)
-        .join(CampaignSku, CampaignSku.product_id == Product.id)
-        .outerjoin(Supplier, Supplier.id == Product.supplier_id)
-        .where(CampaignSku.campaign_id == campaign_id)
-    )
-    return [own if own is not None else sup for own, sup in s.execute(q).tuples()]
 
 
 def _sku_rows(s: Session, actor: Actor, campaign_id: int) -> list[CampaignSkuRow]:
@@ -350,14 +244,6 @@ def _profit(c: Campaign, skus: Sequence[CampaignSkuRow]) -> ProfitSummary:
     return ProfitSummary(checks, verdict, profit.VERDICT_LABELS[verdict], missing)
 
 
-def _facts(c: Campaign) -> stages.StageFacts:
-    return stages.StageFacts(
-        kind=c.kind,
-        has_actuals=c.actual_sales is not None and c.actual_cost is not None,
-        has_summary=bool(c.summary and c.summary.strip()),
-    )
-
-
 def get_campaign(db: Database, actor: Actor, campaign_id: int) -> CampaignDetail:
     require(actor, Perm.VIEW_CAMPAIGNS)
     with db.read() as s:
@@ -435,10 +321,6 @@ def people(db: Database, actor: Actor) -> list[PersonPick]:
         return [PersonPick(i, n, j) for i, n, j in s.execute(q).tuples()]
 
 
-# ---------------------------------------------------------------------------------------------
-# writing campaigns
-
-
 def _validate(data: CampaignInput) -> tuple[date, date]:
     if not data.name or not data.name.strip():
         raise InvalidInput("请填写活动名称")
@@ -475,28 +357,6 @@ def _apply(c: Campaign, data: CampaignInput, actor: Actor) -> None:
     if can(actor, Perm.VIEW_COST):  # others never see these, so they cannot change them
         c.commission_rate = data.commission_rate
         c.promotion_cost = yuan(data.promotion_cost) if data.promotion_cost is not None else None
-
-
-def _redate_tasks(s: Session, c: Campaign) -> None:
-    """Recompute open tasks' due dates after the dates or SKUs changed (done ones keep theirs)."""
-    lead = slowest_lead_time(_lead_times(s, c.id))
-    for t in s.execute(select(CampaignTask).where(CampaignTask.campaign_id == c.id)).scalars():
-        if t.done_at is None:
-            t.due = due_date(t.anchor, t.offset_days, c.start, c.end, lead, c.signup_deadline)
-
-
-def _add_task(s: Session, c: Campaign, t: TaskTemplate, lead: int) -> CampaignTask:
-    task = CampaignTask(
-        campaign_id=c.id,
-        stage=t.stage,
-        title=t.title,
-        anchor=t.anchor,
-        offset_days=t.offset_days,
-        due=due_date(t.anchor, t.offset_days, c.start, c.end, lead, c.signup_deadline),
-        job=t.job,
-    )
-    s.add(task)
-    return task
 
 
 def _set_skus(s: Session, c: Campaign, skus: Sequence[SkuInput]) -> None:
@@ -580,13 +440,6 @@ def create_from_preset(
     return create_campaign(db, actor, data, tasks=d.tasks)
 
 
-def _save(s: Session) -> None:
-    try:
-        s.flush()
-    except StaleDataError as exc:
-        raise StaleRecord("活动已被其他人修改, 请刷新后再改") from exc
-
-
 def update_campaign(
     db: Database,
     actor: Actor,
@@ -657,32 +510,6 @@ def delete_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
         audit.record(s, actor, ENTITY, campaign_id, "delete", before, None)
 
 
-def _move_stage(
-    s: Session, actor: Actor, c: Campaign, target: str, reason: str | None, note: str | None
-) -> None:
-    stages.check_transition(c.stage, target, _facts(c), reason)
-    before = {"stage": c.stage, "reject_reason": c.reject_reason}
-    s.add(
-        CampaignStageChange(
-            campaign_id=c.id,
-            from_stage=c.stage,
-            to_stage=target,
-            user_id=actor.id,
-            at=now(),
-            note=(reason.strip() if target == stages.REJECTED and reason else note),
-        )
-    )
-    c.stage = target
-    if target == stages.REJECTED:
-        c.reject_reason = (reason or "").strip()
-    elif target == "planned":
-        c.reject_reason = None
-    c.updated_at, c.updated_by_id = now(), actor.id
-    _save(s)
-    after = {"stage": c.stage, "reject_reason": c.reject_reason}
-    audit.record(s, actor, ENTITY, c.id, "stage", before, after)
-
-
 def change_stage(
     db: Database,
     actor: Actor,
@@ -734,271 +561,6 @@ def record_review(
         old, new = audit.changes(before, after)
         audit.record(s, actor, ENTITY, c.id, "review", old, new)
         return _rows(s, actor, [c])[0]
-
-
-# ---------------------------------------------------------------------------------------------
-# tasks (the checklist's contract)
-
-
-def _visible_to(actor: Actor) -> Any:
-    """Tasks for this person: assigned to them, or to nobody in particular but their job."""
-    by_job = CampaignTask.assignee_id.is_(None) & (
-        CampaignTask.job.is_(None) | (CampaignTask.job == actor.job)
-    )
-    if actor.id is None:
-        return by_job
-    return (CampaignTask.assignee_id == actor.id) | by_job
-
-
-def _stage_rank(column: Any) -> Any:
-    """The stage's position in the pipeline, as SQL (end stages sort last)."""
-    return case({st: stages.stage_index(st) for st in stages.ALL_STAGES}, value=column, else_=99)
-
-
-def _open_stage_ok(task_stage: str, campaign_stage: str) -> bool:
-    """An open task matters while its stage is still ahead of the campaign."""
-    return stages.stage_index(task_stage) > stages.stage_index(campaign_stage)
-
-
-def tasks_due(db: Database, actor: Actor, day: date) -> list[CampaignTaskRow]:
-    """Stage tasks due that day (done or not), or overdue and not done, for the actor's user or job.
-
-    Left out as nobody needs to do them any more: tasks of rejected/cancelled campaigns, open
-    tasks whose stage the campaign has already passed, and open tasks of campaigns that ended
-    more than OVERDUE_GRACE_DAYS ago. The filters run in SQL, so a shop with years of history
-    stays fast.
-    """
-    require(actor, Perm.VIEW_CAMPAIGNS)
-    overdue = (
-        (CampaignTask.due < day)
-        & CampaignTask.done_at.is_(None)
-        & (_stage_rank(CampaignTask.stage) > _stage_rank(Campaign.stage))
-        & (Campaign.end >= day - timedelta(days=OVERDUE_GRACE_DAYS))
-    )
-    q = (
-        select(CampaignTask, Campaign.name, Campaign.stage)
-        .join(Campaign, Campaign.id == CampaignTask.campaign_id)
-        .where(Campaign.stage.not_in(stages.END_STAGES))
-        .where((CampaignTask.due == day) | overdue)
-        .where(_visible_to(actor))
-        .order_by(CampaignTask.due, CampaignTask.id)
-    )
-    with db.read() as s:
-        found = [
-            (t, name)
-            for t, name, stage in s.execute(q).tuples()
-            if t.done_at is not None or t.due < day or _open_stage_ok(t.stage, stage)
-        ]
-        names = _user_names(s, [t.assignee_id for t, _ in found] + [t.done_by_id for t, _ in found])
-        return [_task_row(t, name, names) for t, name in found]
-
-
-def complete_task(
-    db: Database, actor: Actor, task_id: int, note: str | None = None
-) -> CampaignTaskRow:
-    """Mark a stage task done (who, when, note); when every task of the campaign's next stage
-    is done, the campaign moves to that stage, attributed to the same person."""
-    require(actor, Perm.TICK_CHECKLIST)
-    with db.write() as s:
-        t = s.get(CampaignTask, task_id)
-        if t is None:
-            raise NotFound(f"活动任务不存在: {task_id}")
-        mine = t.assignee_id == actor.id or (
-            t.assignee_id is None and (t.job is None or t.job == actor.job)
-        )
-        if not mine and not can(actor, Perm.EDIT_CAMPAIGNS):
-            raise PermissionDenied(f"{actor.name}不能勾选分配给别人的活动任务")
-        if t.done_at is not None:
-            raise InvalidInput("这个任务已经完成了")
-        c = _get(s, t.campaign_id)
-        if c.stage in stages.END_STAGES:
-            raise InvalidInput(f"活动“{c.name}”已{stages.label(c.stage)}, 不需要再做这个任务")
-        t.done_at, t.done_by_id = now(), actor.id
-        t.note = (note or "").strip() or None
-        s.flush()
-        audit.record(
-            s, actor, TASK_ENTITY, t.id, "complete", None, {"title": t.title, "note": t.note}
-        )
-        nxt = stages.next_stage(c.stage, c.kind)
-        if nxt == t.stage:
-            open_left = s.execute(
-                select(func.count())
-                .select_from(CampaignTask)
-                .where(CampaignTask.campaign_id == c.id, CampaignTask.stage == nxt)
-                .where(CampaignTask.done_at.is_(None))
-            ).scalar_one()
-            if open_left == 0 and stages.transition_error(c.stage, nxt, _facts(c)) is None:
-                _move_stage(s, actor, c, nxt, None, f"完成任务: {t.title}")
-        names = _user_names(s, [t.assignee_id, t.done_by_id])
-        return _task_row(t, c.name, names)
-
-
-def reopen_task(db: Database, actor: Actor, task_id: int) -> CampaignTaskRow:
-    """Undo a tick made by mistake (the campaign's stage is not moved back)."""
-    require(actor, Perm.TICK_CHECKLIST)
-    with db.write() as s:
-        t = s.get(CampaignTask, task_id)
-        if t is None:
-            raise NotFound(f"活动任务不存在: {task_id}")
-        if t.done_by_id != actor.id and not can(actor, Perm.EDIT_CAMPAIGNS):
-            raise PermissionDenied(f"{actor.name}只能撤销自己勾选的任务")
-        before = {"done_at": t.done_at, "done_by_id": t.done_by_id}
-        t.done_at, t.done_by_id = None, None
-        s.flush()
-        audit.record(s, actor, TASK_ENTITY, t.id, "reopen", before, None)
-        c = _get(s, t.campaign_id)
-        return _task_row(t, c.name, _user_names(s, [t.assignee_id]))
-
-
-def add_task(
-    db: Database,
-    actor: Actor,
-    campaign_id: int,
-    template: TaskTemplate,
-    *,
-    assignee_id: int | None = None,
-) -> int:
-    require(actor, Perm.EDIT_CAMPAIGNS)
-    if not template.title.strip():
-        raise InvalidInput("请填写任务内容")
-    with db.write() as s:
-        c = _get(s, campaign_id)
-        task = _add_task(s, c, template, slowest_lead_time(_lead_times(s, c.id)))
-        task.assignee_id = assignee_id
-        s.flush()
-        audit.record(
-            s,
-            actor,
-            TASK_ENTITY,
-            task.id,
-            "create",
-            None,
-            {"campaign_id": c.id, "title": task.title, "due": task.due, "job": task.job},
-        )
-        return task.id
-
-
-def delete_task(db: Database, actor: Actor, task_id: int) -> None:
-    require(actor, Perm.EDIT_CAMPAIGNS)
-    with db.write() as s:
-        t = s.get(CampaignTask, task_id)
-        if t is None:
-            raise NotFound(f"活动任务不存在: {task_id}")
-        before = {"campaign_id": t.campaign_id, "title": t.title, "due": t.due}
-        s.delete(t)
-        audit.record(s, actor, TASK_ENTITY, task_id, "delete", before, None)
-
-
-def agenda(db: Database, actor: Actor, range_from: date, range_to: date) -> list[AgendaRow]:
-    """Everyone's stage tasks and the sign-up deadlines in a range (the week view lists them)."""
-    require(actor, Perm.VIEW_CAMPAIGNS)
-    out: list[AgendaRow] = []
-    with db.read() as s:
-        tq = (
-            select(CampaignTask, Campaign.name)
-            .join(Campaign, Campaign.id == CampaignTask.campaign_id)
-            .where(Campaign.stage.not_in(stages.END_STAGES))
-            .where(CampaignTask.due.between(range_from, range_to))
-            .order_by(CampaignTask.due, CampaignTask.id)
-        )
-        for t, name in s.execute(tq).tuples():
-            who = f" [{t.job}]" if t.job else ""
-            out.append(
-                AgendaRow(
-                    t.due, "task", t.campaign_id, f"{name}: {t.title}{who}", t.done_at is not None
-                )
-            )
-        cq = select(Campaign).where(
-            Campaign.stage.not_in(stages.END_STAGES),
-            Campaign.signup_deadline.between(range_from, range_to),
-        )
-        for c in s.execute(cq).scalars():
-            assert c.signup_deadline is not None
-            done = c.stage != "planned"
-            out.append(AgendaRow(c.signup_deadline, "signup", c.id, f"报名截止: {c.name}", done))
-    out.sort(key=lambda r: (r.day, r.kind != "signup", r.done))
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# reminders
-
-
-def reminders(db: Database, actor: Actor, day: date, within_days: int = 7) -> list[ReminderRow]:
-    """Sign-up deadlines, campaign starts and open stage tasks from `day` to `day + within_days`.
-
-    Everyone sees deadlines and starts; tasks only the actor's own, unless they plan campaigns.
-    """
-    require(actor, Perm.VIEW_CAMPAIGNS)
-    last = day + timedelta(days=within_days)
-    out: list[ReminderRow] = []
-    with db.read() as s:
-        q = select(Campaign).where(
-            Campaign.stage.not_in(stages.END_STAGES),
-            Campaign.recurrence.is_(None),
-            or_(
-                Campaign.signup_deadline.between(day, last),
-                Campaign.start.between(day, last),
-            ),
-        )
-        for c in s.execute(q).scalars():
-            if c.signup_deadline and day <= c.signup_deadline <= last and c.stage == "planned":
-                left = (c.signup_deadline - day).days
-                out.append(
-                    ReminderRow(
-                        c.signup_deadline,
-                        "signup",
-                        c.id,
-                        c.name,
-                        f"“{c.name}”报名截止 {c.signup_deadline:%m-%d}",
-                        left,
-                    )
-                )
-            if day <= c.start <= last:
-                out.append(
-                    ReminderRow(
-                        c.start,
-                        "start",
-                        c.id,
-                        c.name,
-                        f"“{c.name}”{c.start:%m-%d} 开始 ({stages.label(c.stage)})",
-                        (c.start - day).days,
-                    )
-                )
-        tq = (
-            select(CampaignTask, Campaign.name, Campaign.stage)
-            .join(Campaign, Campaign.id == CampaignTask.campaign_id)
-            .where(Campaign.stage.not_in(stages.END_STAGES))
-            .where(CampaignTask.done_at.is_(None), CampaignTask.due.between(day, last))
-        )
-        if not can(actor, Perm.EDIT_CAMPAIGNS):
-            tq = tq.where(_visible_to(actor))
-        for t, name, stage in s.execute(tq).tuples():
-            if _open_stage_ok(t.stage, stage):
-                who = f" [{t.job}]" if t.job else ""
-                out.append(
-                    ReminderRow(
-                        t.due,
-                        "task",
-                        t.campaign_id,
-                        name,
-                        f"“{name}” {stages.label(t.stage)}: {t.title}{who} {t.due:%m-%d}",
-                        (t.due - day).days,
-                    )
-                )
-    out.sort(key=lambda r: (r.day, r.kind != "signup", r.campaign_id))
-    return out
-
-
-def reminder_days(db: Database) -> int:
-    """The owner's setting for how far ahead reminders look."""
-    from shopdesk.settings import service as settings
-
-    return int(settings.read(db, "campaigns.reminder_days"))
-
-
-# ---------------------------------------------------------------------------------------------
-# the restock link and export
 
 
 def restock_campaigns(db: Database, range_from: date, range_to: date) -> list[dict[str, Any]]:
@@ -1067,3 +629,29 @@ def export_ics(db: Database, actor: Actor, range_from: date, range_to: date) -> 
                 )
             )
     return to_ics(events)
+
+
+__all__ = [
+    "add_task",
+    "agenda",
+    "calendar_items",
+    "change_stage",
+    "complete_task",
+    "create_campaign",
+    "create_from_preset",
+    "delete_campaign",
+    "delete_task",
+    "export_ics",
+    "find_products",
+    "get_campaign",
+    "list_campaigns",
+    "move_campaign",
+    "people",
+    "record_review",
+    "reminder_days",
+    "reminders",
+    "reopen_task",
+    "restock_campaigns",
+    "tasks_due",
+    "update_campaign",
+]
