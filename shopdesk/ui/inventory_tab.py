@@ -31,10 +31,17 @@ from shopdesk.auth.permissions import Perm, can
 from shopdesk.errors import ShopDeskError
 from shopdesk.inventory import service
 from shopdesk.inventory.importers import KIND_LABELS
-from shopdesk.inventory.service import Catalogue, Override, ProductRow, Sheet, SheetLine
+from shopdesk.inventory.service import (
+    Catalogue,
+    Override,
+    ProductRow,
+    Sheet,
+    SheetLine,
+    SupplierRow,
+)
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
-from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel
+from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel, SupplierModel
 from shopdesk.ui.inventory.worker import Job
 
 
@@ -415,6 +422,76 @@ class OrdersPage(QWidget):
         self.ctx.bus.data_changed.emit("product")
 
 
+class SuppliersPage(QWidget):
+    """Suppliers and their default lead time (used when a product has none of its own)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = can(ctx.actor, Perm.EDIT_STOCK)
+        self.show_terms = can(ctx.actor, Perm.VIEW_COST)
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("新供应商名称"))
+        self.add_btn = QPushButton(self.tr("添加供应商"))
+        self.add_btn.setEnabled(self.can_edit)
+        self.new_name.setEnabled(self.can_edit)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("双击单元格修改; 采购周期改动会影响补货表的覆盖天数。")), 1)
+        top.addWidget(self.new_name)
+        top.addWidget(self.add_btn)
+        self.model = SupplierModel(self.show_terms, self.can_edit, self)
+        self.model.edit = self._edit
+        self.view = _table(self.model, stretch=len(self.model.columns) - 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        self.add_btn.clicked.connect(self.add)
+        self.new_name.returnPressed.connect(self.add)
+
+    def reload(self) -> None:
+        rows = guarded(self, lambda: service.list_suppliers(self.ctx.db, self.ctx.actor))
+        if rows is not None:
+            self.model.set_rows(rows)
+            self.view.resizeColumnsToContents()
+
+    def add(self) -> None:
+        name = self.new_name.text().strip()
+        if not name:
+            return
+        if guarded(self, lambda: service.save_supplier(self.ctx.db, self.ctx.actor, name, 7)):
+            self.new_name.clear()
+            self.reload()
+
+    def _edit(self, row: SupplierRow, key: str, text: str) -> bool:
+        lead: Any = row.lead_time_days
+        if key == "lead_time_days":
+            from shopdesk.numbers import NumberError, parse_int
+
+            try:
+                lead = parse_int(text, minimum=0, maximum=365)
+            except NumberError as exc:
+                show_error(self, ShopDeskError(self.tr("采购周期: {0}").format(exc)))
+                return False
+        ok = guarded(
+            self,
+            lambda: service.save_supplier(
+                self.ctx.db,
+                self.ctx.actor,
+                text if key == "name" else row.name,
+                lead,
+                supplier_id=row.id,
+                version=row.version,
+                contact=text if key == "contact" else None,
+                terms=text if key == "terms" else None,
+            ),
+        )
+        if ok is None:
+            return False
+        QTimer.singleShot(0, self.reload)
+        self.ctx.bus.data_changed.emit("product")
+        return True
+
+
 class InventoryTab(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -423,13 +500,15 @@ class InventoryTab(QWidget):
         self.products = ProductsPage(ctx)
         self.sheet = SheetPage(ctx)
         self.orders = OrdersPage(ctx)
+        self.suppliers = SuppliersPage(ctx)
         self.pages.addTab(self.products, self.tr("商品库存"))
         self.pages.addTab(self.sheet, self.tr("补货需求表"))
         self.pages.addTab(self.orders, self.tr("到货计划"))
+        self.pages.addTab(self.suppliers, self.tr("供应商"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.pages)
-        self._stale = {0: True, 1: True, 2: True}
+        self._stale = {0: True, 1: True, 2: True, 3: True}
         self.pages.currentChanged.connect(self._page_shown)
         ctx.bus.data_changed.connect(self._data_changed)
         self.products.reload()
@@ -438,12 +517,12 @@ class InventoryTab(QWidget):
     def _page_shown(self, index: int) -> None:
         if self._stale.get(index):
             self._stale[index] = False
-            (self.products, self.sheet, self.orders)[index].reload()
+            (self.products, self.sheet, self.orders, self.suppliers)[index].reload()
 
     def _data_changed(self, kind: str) -> None:
         if kind not in ("product", "campaign", "settings", "setting"):
             return
-        self._stale = {0: True, 1: True, 2: True}
+        self._stale = {0: True, 1: True, 2: True, 3: True}
         self._page_shown(self.pages.currentIndex())
 
     def apply_filter(self, text: str) -> None:

@@ -311,3 +311,40 @@ def test_checklist_link_opens_hero_below_warning(tab: InventoryTab) -> None:
     tab.apply_filter("B1")
     assert [m.row_at(i).sku for i in range(m.rowCount())] == ["B1"]
     assert not tab.products.only_hero.isChecked()
+
+
+def test_suppliers_page_edits_lead_time_and_adds(
+    qtbot: QtBot, tab: InventoryTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "shopdesk.ui.inventory_tab.show_error", lambda parent, err: shown.append(str(err))
+    )
+    tab.pages.setCurrentWidget(tab.suppliers)
+    m = tab.suppliers.model
+    assert [r.name for r in m.rows] == ["义乌杯厂", "杭州包厂"]
+    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert "供货条款" in headers  # owner sees supplier terms
+    col = [c.key for c in m.columns].index("lead_time_days")
+    assert not m.setData(m.index(0, col), "abc")  # refused with a message, nothing saved
+    assert shown and "采购周期" in shown[0]
+    assert m.setData(m.index(0, col), "9")
+    qtbot.waitUntil(lambda: m.rows[0].lead_time_days == 9)
+    tab.suppliers.new_name.setText("广州新厂")
+    qtbot.mouseClick(tab.suppliers.add_btn, Qt.MouseButton.LeftButton)
+    assert "广州新厂" in [r.name for r in m.rows]
+
+
+def test_print_preview_opens_with_the_sheet(
+    qtbot: QtBot, tab: InventoryTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self.windowTitle()))
+    _sheet(tab)
+    qtbot.mouseClick(tab.sheet.print_btn, Qt.MouseButton.LeftButton)
+    assert shown == ["打印预览 — 补货需求表"]
+    report = tab.sheet.report()
+    assert report.landscape and report.shop and "表日" in report.subtitle
+    assert [s.title for s in report.sections] == ["供应商: 义乌杯厂", "供应商: 杭州包厂"]

@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from shopdesk.inventory.restock import TIER_LABELS
-from shopdesk.inventory.service import PoLineRow, ProductRow, SheetLine
+from shopdesk.inventory.service import PoLineRow, ProductRow, SheetLine, SupplierRow
 
 Index = QModelIndex | QPersistentModelIndex
 WARN_BG = QColor("#fde2e1")
@@ -482,3 +482,73 @@ class PoModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and r.received_at is not None:
             return QBrush(QColor("#777777"))
         return None
+
+
+SUPPLIER_COLUMNS: tuple[Col, ...] = (
+    Col("name", "供应商", editable=True),
+    Col("lead_time_days", "默认采购周期(天)", "商品未单独设置采购周期时使用", True, True),
+    Col("contact", "联系人/电话", editable=True),
+    Col("products", "商品数", numeric=True),
+    Col("terms", "供货条款", "账期、一件代发条件等; 仅店主和财务可见", editable=True),
+)
+
+
+class SupplierModel(QAbstractTableModel):
+    """Suppliers with their default lead time; `edit(row, key, text)` saves an inline edit."""
+
+    def __init__(self, show_terms: bool, can_edit: bool, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [c for c in SUPPLIER_COLUMNS if show_terms or c.key != "terms"]
+        self.can_edit = can_edit
+        self.rows: list[SupplierRow] = []
+        self.edit: Callable[[SupplierRow, str, str], bool] | None = None
+
+    def set_rows(self, rows: Sequence[SupplierRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(col.title)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tip:
+            return tr(col.tip)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.can_edit and self.columns[index.column()].editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            v = getattr(r, col.key)
+            return "" if v is None else str(v)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.edit is None or not index.isValid():
+            return False
+        r = self.rows[index.row()]
+        key = self.columns[index.column()].key
+        if str(value) == str(getattr(r, key) or ""):
+            return False
+        return self.edit(r, key, str(value))
