@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -119,31 +120,37 @@ class ChecklistTab(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.day_label.setFont(font)
+        self.day_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Never forces the window wider: in a narrow window the text is cut, the tooltip stays.
+        self.day_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(180)
+        self.progress.setMaximumWidth(160)
+        self.progress.setMinimumWidth(60)
         self.progress.setTextVisible(False)
         self.progress.setToolTip(self.tr("完成 = 已勾选 + 已跳过 (有原因)"))
         for w in (self.prev_btn, self.date_edit, self.next_btn, self.today_btn, self.everyone):
             top.addWidget(w)
-        top.addStretch(1)
-        top.addWidget(self.day_label)
+        top.addWidget(self.day_label, 1)
         top.addWidget(self.progress)
 
         actions = QHBoxLayout()
-        self.tick_btn = QPushButton(self.tr("勾选 / 撤销 (空格)"))
+        self.tick_btn = QPushButton(self.tr("勾选 (空格)"))
+        self.tick_btn.setToolTip(self.tr("勾选当前项目; 已勾选的再按一次撤销"))
         self.tick_btn.clicked.connect(self._toggle_current)
         self.skip_btn = QPushButton(self.tr("跳过…(&S)"))
         self.skip_btn.setToolTip(self.tr("今天不做这一项: 需要填写原因, 会写进日报"))
         self.skip_btn.clicked.connect(self._skip_current)
-        self.editor_btn = QPushButton(self.tr("编辑检查项目…(&E)"))
+        self.editor_btn = QPushButton(self.tr("编辑项目…(&E)"))
         self.editor_btn.setObjectName("templateEditorButton")
         self.editor_btn.clicked.connect(self.open_editor)
         if not can(self.ctx.actor, Perm.EDIT_CHECKLIST):
             self.editor_btn.setEnabled(False)
             self.editor_btn.setToolTip(self.tr("只有主管和店主可以编辑检查项目"))
         self.print_btn = QPushButton(self.tr("打印日报…(&P)"))
+        self.print_btn.setToolTip(self.tr("打印当天的检查日报: 谁做了什么、备注、跳过及原因"))
         self.print_btn.clicked.connect(self.print_report)
-        self.export_btn = QPushButton(self.tr("导出 PDF / Excel…(&X)"))
+        self.export_btn = QPushButton(self.tr("导出…(&X)"))
+        self.export_btn.setToolTip(self.tr("把当天的检查日报导出为 PDF、Excel 或 CSV"))
         self.export_btn.clicked.connect(self.export_report)
         for w in (self.tick_btn, self.skip_btn):
             actions.addWidget(w)

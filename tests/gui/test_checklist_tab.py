@@ -328,3 +328,11 @@ def test_demo_day_is_believable(qtbot, demo_db: Database, demo_location: Locatio
     history = cl.month_rates(demo_db, chen, view.today.year, view.today.month)
     past = [d.progress.rate for d in history if d.day < view.today and d.progress.total]
     assert past and 0.6 < sum(r or 0 for r in past) / len(past) < 1.0
+
+
+def test_tab_fits_a_small_window(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, owner: Actor, location: Location, frozen: date
+) -> None:
+    tab = make_tab(qtbot, db, owner, location)
+    assert tab.minimumSizeHint().width() <= 640  # the main window may be made 700 wide
+    assert "完成" in tab.day_label.toolTip() or tab.day_label.text()
