@@ -291,9 +291,7 @@ def day_extras(db: Database, who: Actor, day: date) -> tuple[list[DayRow], list[
     return tasks, reminders
 
 
-def with_extras(
-    view: ChecklistDay, tasks: list[DayRow], reminders: list[Reminder]
-) -> ChecklistDay:
+def with_extras(view: ChecklistDay, tasks: list[DayRow], reminders: list[Reminder]) -> ChecklistDay:
     """Carried-over tasks join the overdue rows at the top; the day's tasks go last."""
     mine = [r for r in view.rows if r.source == "template"]
     rows = [r for r in tasks if r.carried_over] + mine + [r for r in tasks if not r.carried_over]
