@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from shopdesk.campaigns.recurrence import Recurrence
+from shopdesk.campaigns.recurrence import Recurrence, iter_occurrences
 from shopdesk.clock import now
 
 PRODID = "-//ShopDesk//Campaign calendar//ZH"
@@ -59,11 +59,16 @@ def to_ics(events: Iterable[IcsEvent], *, name: str = "ShopDesk 活动日历") -
         vevent.add("uid", ev.uid)
         vevent.add("dtstamp", stamp)
         vevent.add("summary", ev.summary)
-        vevent.add("dtstart", ev.start)
         if ev.recurrence is None:
+            vevent.add("dtstart", ev.start)
             vevent.add("dtend", ev.end + timedelta(days=1))
         else:
-            vevent.add("dtend", ev.start + timedelta(days=1))  # each occurrence is one day
+            # DTSTART is always an instance (RFC 5545), so start on the rule's first day
+            first = next(iter_occurrences(ev.recurrence, ev.start, ev.end, ev.start, ev.end), None)
+            if first is None:
+                continue  # the rule never falls inside the period: nothing to show
+            vevent.add("dtstart", first)
+            vevent.add("dtend", first + timedelta(days=1))  # each occurrence is one day
             vevent.add("rrule", rrule(ev.recurrence, ev.end))
         vevent.add("transp", "TRANSPARENT")  # a campaign does not make anyone busy
         if ev.description:

@@ -402,3 +402,34 @@ def test_old_open_tasks_stop_being_overdue(db: Database, owner: Actor, staff: Ac
     svc.create_campaign(db, owner, D11)  # ends 11 Nov; its 运营 tasks are never ticked
     assert svc.tasks_due(db, staff, date(2026, 12, 11))  # 30 days after the end: still shown
     assert svc.tasks_due(db, staff, date(2026, 12, 12)) == []
+
+
+def test_stage_moves_only_when_all_its_tasks_are_done(
+    db: Database, owner: Actor, staff: Actor
+) -> None:
+    tasks = [
+        TaskTemplate("registered", "报名主会场", "signup", 0, "运营"),
+        TaskTemplate("registered", "报名分会场", "signup", 0, "运营"),
+    ]
+    cid = svc.create_campaign(db, owner, D11, tasks=tasks)
+    first, second = svc.tasks_due(db, staff, date(2026, 10, 10))
+    svc.complete_task(db, staff, first.id)
+    assert svc.get_campaign(db, owner, cid).campaign.stage == "planned"
+    reopened = svc.reopen_task(db, staff, first.id)
+    assert not reopened.done
+    svc.complete_task(db, staff, first.id)
+    svc.complete_task(db, staff, second.id)
+    assert svc.get_campaign(db, owner, cid).campaign.stage == "registered"
+
+
+def test_reopen_someone_elses_tick_refused(
+    db: Database, owner: Actor, staff: Actor, finance: Actor
+) -> None:
+    svc.create_campaign(
+        db, owner, D11, tasks=[TaskTemplate("registered", "报名", "signup", 0, None)]
+    )
+    (task,) = svc.tasks_due(db, staff, date(2026, 10, 10))
+    svc.complete_task(db, staff, task.id)
+    with pytest.raises(PermissionDenied):
+        svc.reopen_task(db, finance, task.id)
+    assert svc.reopen_task(db, owner, task.id).done is False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from shopdesk.campaigns import recurrence as rec
@@ -82,3 +84,26 @@ def test_alarm_for_signup_deadline_and_chinese_text_roundtrip() -> None:
     assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == timedelta(days=-1)
     assert str(ev["SUMMARY"]) == "报名截止: 双12"
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded lines, as RFC 5545 asks
+
+
+@given(
+    st.one_of(
+        st.builds(lambda days: rec.weekly(*days), st.sets(st.integers(0, 6), min_size=1)),
+        st.builds(rec.monthly, st.integers(1, 31)),
+    ),
+    st.dates(date(2024, 1, 1), date(2030, 12, 31)),
+    st.integers(0, 400),
+)
+def test_rrule_agrees_with_our_expansion(rule: rec.Recurrence, start: date, length: int) -> None:
+    from dateutil.rrule import rrulestr
+
+    end = start + timedelta(days=length)
+    ours = rec.occurrences(rule, start, end, start, end)
+    events = _parse(to_ics([IcsEvent("p", "x", start, end, recurrence=rule)]))
+    if not ours:
+        assert events == []
+        return
+    (ev,) = events
+    text = ev["RRULE"].to_ical().decode()
+    theirs = [d.date() for d in rrulestr(text, dtstart=ev.decoded("DTSTART"), ignoretz=True)]
+    assert theirs == ours
