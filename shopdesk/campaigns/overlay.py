@@ -143,3 +143,31 @@ def is_day_off(day: date) -> bool:
     if any(m.kind == WORKDAY for m in marks):
         return False
     return day.weekday() >= 5
+
+
+def break_days(range_from: date, range_to: date) -> set[date]:
+    """Days off that belong to a holiday break: every day of a run of consecutive days off
+    (holidays, and weekends not made workdays) that contains a public holiday.
+
+    The package lists only the official holiday days, so a Sunday inside 国庆 (4 Oct 2026) or the
+    weekend after a Friday holiday would look like an ordinary weekend without this.
+    """
+    lo, hi = range_from - timedelta(days=10), range_to + timedelta(days=10)
+    marks = day_marks(lo, hi)
+
+    def off(day: date) -> bool:
+        kinds = {m.kind for m in marks.get(day, [])}
+        return HOLIDAY in kinds or (day.weekday() >= 5 and WORKDAY not in kinds)
+
+    result: set[date] = set()
+    run: list[date] = []
+    day = lo
+    while day <= hi + timedelta(days=1):
+        if day <= hi and off(day):
+            run.append(day)
+        else:
+            if any(m.kind == HOLIDAY for d in run for m in marks.get(d, [])):
+                result.update(d for d in run if range_from <= d <= range_to)
+            run = []
+        day += timedelta(days=1)
+    return result

@@ -64,3 +64,16 @@ def test_range_across_years() -> None:
         date(2026, 1, 2),
     }
     assert date(2026, 1, 1) in marks
+
+
+def test_weekend_inside_a_holiday_break() -> None:
+    days = overlay.break_days(date(2026, 9, 28), date(2026, 10, 18))
+    assert date(2026, 10, 4) in days  # the Sunday inside 国庆 (not listed by the package)
+    assert {date(2026, 10, d) for d in range(1, 8)} <= days
+    assert date(2026, 10, 11) not in days  # an ordinary Sunday after the 调休 Saturday
+    assert date(2026, 10, 17) not in days
+    # 中秋 on Friday 25 Sep 2026 makes that weekend a three-day break
+    mid_autumn = overlay.break_days(date(2026, 9, 19), date(2026, 9, 30))
+    assert mid_autumn == {date(2026, 9, 25), date(2026, 9, 26), date(2026, 9, 27)}
+    # a normal weekend without a holiday next to it is not a break
+    assert overlay.break_days(date(2026, 11, 14), date(2026, 11, 15)) == set()

@@ -71,6 +71,7 @@ class CalendarGrid(QWidget):
         self.items: list[CalendarItem] = []
         self.marks: dict[date, list[overlay.DayMark]] = {}
         self.agenda: dict[date, list[AgendaRow]] = {}
+        self.breaks: set[date] = set()  # weekend days inside a holiday break
         self._bars: list[tuple[Bar, CalendarItem]] = []
         self._placed: list[_Placed] = []
         self._hidden: dict[date, int] = {}
@@ -97,6 +98,7 @@ class CalendarGrid(QWidget):
         self.month = month
         self.items = list(items)
         self.marks = marks
+        self.breaks = overlay.break_days(weeks[0][0], weeks[-1][-1]) if weeks else set()
         self.today = today
         by_key = dict(enumerate(self.items))
         spans = [Span(i, it.start, it.end) for i, it in by_key.items()]
@@ -209,7 +211,7 @@ class CalendarGrid(QWidget):
         festival = next((m for m in marks if m.kind == overlay.FESTIVAL), None)
         if day == self.today:
             p.fillRect(rect, TODAY_FILL)
-        elif holiday:
+        elif holiday or day in self.breaks:
             p.fillRect(rect, HOLIDAY_FILL)
         elif workday:
             p.fillRect(rect, WORKDAY_FILL)
