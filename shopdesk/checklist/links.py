@@ -8,13 +8,15 @@ A provider is a function `(session, day) -> LinkStatus | None` registered under 
     def _roi(session, day):
         return LinkStatus("昨日 ROI 1:4.2", "ok", target_tab="metrics")
 
-Another feature adds a provider by registering it in a module listed in `PROVIDER_MODULES` (or by
-importing its module before the checklist asks). The checklist still needs a person to tick.
+Another feature adds providers in a module named `shopdesk/<feature>/checklist_links.py`: it is
+imported the first time the checklist asks (or list any module in `PROVIDER_MODULES`). The
+checklist still needs a person to tick; the template editor offers every registered key.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,8 +33,10 @@ log = logging.getLogger(__name__)
 LEVELS = ("ok", "warn", "bad")
 # Filter text the inventory tab understands: active hero SKUs below their warning level.
 HERO_BELOW_FILTER = "hero:below_warning"
-# Modules that register more providers when imported (metrics may add its own here).
+# Modules that register more providers when imported, besides shopdesk/<feature>/checklist_links.py.
 PROVIDER_MODULES: list[str] = ["shopdesk.metrics.links"]
+FEATURES = ("inventory", "metrics", "campaigns", "kpi")
+_loaded = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,16 @@ def provider(key: str, label: str) -> Callable[[Provider], Provider]:
 
 
 def _load_modules() -> None:
-    for name in PROVIDER_MODULES:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    names = [*PROVIDER_MODULES]
+    for feature in FEATURES:
+        name = f"shopdesk.{feature}.checklist_links"
+        if importlib.util.find_spec(name) is not None:
+            names.append(name)
+    for name in names:
         try:
             importlib.import_module(name)
         except ImportError:

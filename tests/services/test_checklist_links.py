@@ -99,3 +99,10 @@ def test_new_providers_plug_in_and_failures_do_not_break(db: Database) -> None:
     finally:
         links._REGISTRY.pop("test_ok", None)
         links._REGISTRY.pop("test_boom", None)
+
+
+def test_every_default_link_key_has_a_provider() -> None:
+    from shopdesk.checklist.defaults import DEFAULT_TEMPLATES
+
+    keys = {t.link_key for t in DEFAULT_TEMPLATES if t.link_key}
+    assert keys <= set(links.available())

@@ -155,7 +155,7 @@ def test_defaults_cover_domain_table() -> None:
 
 def test_defaults_links_and_numbers() -> None:
     links = {t.link_key: t for t in DEFAULT_TEMPLATES if t.link_key}
-    assert set(links) == {"hero_stock", "dsr"}
+    assert set(links) == {"hero_stock", "dsr", "traffic", "ad_roi"}
     assert links["dsr"].needs_number
     assert "主推款" in links["hero_stock"].title
 

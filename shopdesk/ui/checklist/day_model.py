@@ -246,7 +246,7 @@ class DayModel(QAbstractTableModel):
             link = self.links.get(r.link_key or "")
             if link is None:
                 return None
-            tip = link.tooltip or link.text
+            tip = link.text if not link.tooltip else f"{link.text}\n{link.tooltip}"
             return tip + (tr("\n双击打开") if link.target_tab else "")
         if col == COL_WHO and r.at is not None:
             local = r.at.astimezone()
@@ -255,8 +255,8 @@ class DayModel(QAbstractTableModel):
             )
         if col in (COL_TICK, COL_TITLE):
             policy = MISS_POLICY_LABELS.get(r.miss_policy, r.miss_policy)
-            return tr("{0} · {1} · 漏检: {2}\n空格键勾选/撤销").format(
-                r.status_label, r.rule_text, policy
+            return tr("{0}\n{1} · {2} · 漏检: {3}\n空格键勾选/撤销").format(
+                r.title, r.status_label, r.rule_text, policy
             )
         if col == COL_VALUE and r.needs_number:
             return r.number_label or tr("需要填写数值")

@@ -33,7 +33,9 @@ class DayTable(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.setWordWrap(True)
+        # One line per item; long titles and live data are elided, the tooltip has them whole.
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -43,7 +45,7 @@ class DayTable(QTableView):
         for col, width in (
             (COL_TICK, 52),
             (COL_OWNER, 70),
-            (COL_LINK, 170),
+            (COL_LINK, 210),
             (COL_VALUE, 70),
             (COL_NOTE, 180),
             (COL_WHO, 130),
