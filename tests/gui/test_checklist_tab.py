@@ -336,3 +336,27 @@ def test_tab_fits_a_small_window(  # type: ignore[no-untyped-def]
     tab = make_tab(qtbot, db, owner, location)
     assert tab.minimumSizeHint().width() <= 640  # the main window may be made 700 wide
     assert "完成" in tab.day_label.toolTip() or tab.day_label.text()
+
+
+def test_export_and_print_the_daily_report(  # type: ignore[no-untyped-def]
+    qtbot,
+    db: Database,
+    owner: Actor,
+    location: Location,
+    frozen: date,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = make_tab(qtbot, db, owner, location)
+    out = tmp_path / "日报.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(tab.ctx.bus.status) as sig:
+        qtbot.mouseClick(tab.export_btn, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF") and "已导出" in sig.args[0]
+    shown: list[str] = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self.windowTitle()))
+    qtbot.mouseClick(tab.print_btn, Qt.MouseButton.LeftButton)
+    assert shown and "每日检查报告 2026-11-26 周四" in shown[0]
