@@ -260,3 +260,16 @@ def test_catalogue_flags_inactive_and_prices(shop: Database, supervisor: Actor) 
     row = next(r for r in service.list_products(shop, supervisor, D).rows if r.sku == "B1")
     assert not row.active
     assert "B1" not in {ln.row.sku for ln in service.compute_sheet(shop, supervisor, D).lines}
+
+
+def test_demo_shop_has_saved_sheet_history(demo_db: Database, demo_owner: Actor) -> None:
+    history = service.list_sheets(demo_db, demo_owner)
+    assert len(history) == 2 and all(h.overrides == 1 for h in history)
+    this_week = service.default_sheet_date(demo_db)
+    assert [h.sheet_date for h in history] == [
+        this_week - timedelta(weeks=1),
+        this_week - timedelta(weeks=2),
+    ]
+    saved = service.get_sheet(demo_db, demo_owner, history[0].id)
+    changed = [ln for ln in saved.lines if ln.override_qty is not None]
+    assert changed[0].override_by == "李娜" and changed[0].override_note
