@@ -39,6 +39,7 @@ DEMO_PARTS: tuple[str, ...] = (
     "shopdesk.checklist.demo",
     "shopdesk.metrics.demo",
     "shopdesk.kpi.demo",
+    "shopdesk.inventory.demo",
 )
 
 SHOP_NAME = "小美家居旗舰店"
