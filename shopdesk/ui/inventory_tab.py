@@ -192,6 +192,8 @@ class SheetPage(QWidget):
         self.ctx = ctx
         self.sheet: Sheet | None = None
         self.overrides: dict[str, Override] = {}
+        self._generation = 0
+        self.loading = False
         self.can_save = can(ctx.actor, Perm.SAVE_RESTOCK)
 
         self.date = QDateEdit()
@@ -239,14 +241,37 @@ class SheetPage(QWidget):
         return date(q.year(), q.month(), q.day())
 
     def reload(self) -> None:
-        day = self.sheet_date()
-        sheet = guarded(self, lambda: service.sheet_for_date(self.ctx.db, self.ctx.actor, day))
-        if sheet is None:
-            return
+        """Compute (or load the saved) sheet in a worker: a large shop takes about a second."""
+        self._generation += 1
+        gen, day, db, actor = self._generation, self.sheet_date(), self.ctx.db, self.ctx.actor
+
+        def work(_progress: Any) -> tuple[int, Sheet]:
+            return gen, service.sheet_for_date(db, actor, day)
+
+        job = Job(work)
+        job.signals.done.connect(self._loaded)
+        job.signals.failed.connect(self._failed)
+        self._job = job  # keeps the signal object alive until its queued signals arrive
+        self.loading = True
+        self.status.setText(self.tr("正在计算 {0} 的补货单…").format(day.isoformat()))
+        QThreadPool.globalInstance().start(job)
+
+    def _loaded(self, result: tuple[int, Sheet]) -> None:
+        gen, sheet = result
+        if gen != self._generation:
+            return  # the date changed again meanwhile
+        self.loading = False
         self.sheet = sheet
         self.overrides = {}
         self._show()
         self._reload_history()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        if isinstance(exc, ShopDeskError):
+            show_error(self, exc)
+            return
+        raise exc
 
     def _reload_history(self) -> None:
         items = guarded(self, lambda: service.list_sheets(self.ctx.db, self.ctx.actor)) or []

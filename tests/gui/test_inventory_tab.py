@@ -145,13 +145,14 @@ def test_bad_edit_shows_message_not_traceback(
     assert m.row_at(_row(m, "A1")).case_pack == 12
 
 
-def _sheet(tab: InventoryTab) -> SheetModel:
+def _sheet(qtbot: QtBot, tab: InventoryTab) -> SheetModel:
     tab.pages.setCurrentWidget(tab.sheet)
+    qtbot.waitUntil(lambda: not tab.sheet.loading and tab.sheet.sheet is not None)
     return tab.sheet.model
 
 
 def test_sheet_grouped_with_override_and_save(qtbot: QtBot, tab: InventoryTab) -> None:
-    m = _sheet(tab)
+    m = _sheet(qtbot, tab)
     assert tab.sheet.sheet_date() == D(tab.ctx.db)
     assert m.group_rows() == [0, 2]  # 义乌杯厂 (A1), 杭州包厂 (B1)
     assert "义乌杯厂" in m.data(m.index(0, 0)) and "1 个 SKU" in m.data(m.index(0, 0))
@@ -177,18 +178,20 @@ def test_sheet_grouped_with_override_and_save(qtbot: QtBot, tab: InventoryTab) -
 
 
 def test_sheet_date_change_recomputes(qtbot: QtBot, tab: InventoryTab) -> None:
-    m = _sheet(tab)
+    m = _sheet(qtbot, tab)
     assert m.rowCount() == 4
     later = tab.sheet.sheet_date() + timedelta(days=60)  # no sales in that window
     tab.sheet.date.setDate(QDate(later.year, later.month, later.day))
+    qtbot.waitUntil(lambda: not tab.sheet.loading)
+    assert tab.sheet.sheet is not None and tab.sheet.sheet.sheet_date == later
     # Only below-warning SKUs remain, with nothing to order.
     assert all(ln.row.suggested_qty == 0 for ln in m.lines)
 
 
-def test_export_xlsx_and_pdf(tab: InventoryTab, tmp_path: Path) -> None:
+def test_export_xlsx_and_pdf(qtbot: QtBot, tab: InventoryTab, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    _sheet(tab)
+    _sheet(qtbot, tab)
     x = tab.sheet.export(".xlsx", str(tmp_path / "s.xlsx"))
     assert x is not None
     ws = load_workbook(x).active
@@ -285,8 +288,10 @@ def test_models_pass_qtmodeltester(qtmodeltester: Any) -> None:
     qtmodeltester.check(po)
 
 
-def test_sheet_model_passes_qtmodeltester(qtmodeltester: Any, tab: InventoryTab) -> None:
-    qtmodeltester.check(_sheet(tab))
+def test_sheet_model_passes_qtmodeltester(
+    qtbot: QtBot, qtmodeltester: Any, tab: InventoryTab
+) -> None:
+    qtmodeltester.check(_sheet(qtbot, tab))
 
 
 def test_twenty_thousand_rows_filter_and_sort_fast() -> None:
@@ -342,7 +347,7 @@ def test_print_preview_opens_with_the_sheet(
 
     shown: list[str] = []
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: shown.append(self.windowTitle()))
-    _sheet(tab)
+    _sheet(qtbot, tab)
     qtbot.mouseClick(tab.sheet.print_btn, Qt.MouseButton.LeftButton)
     assert shown == ["打印预览 — 补货需求表"]
     report = tab.sheet.report()
