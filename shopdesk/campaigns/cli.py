@@ -1,4 +1,4 @@
-"""`shopdesk campaigns`: list the campaign calendar or export it as iCalendar (.ics).
+"""`shopdesk campaigns`: list the calendar, export it as iCalendar (.ics) or print the plan.
 
 Also `campaign-preset` (create 双11, 周一团购 … in one step) and `campaign-stage` (move a
 campaign to another stage), so a plan can be scripted.
@@ -68,13 +68,17 @@ def _cmd_campaigns(ctx: CliContext, args: argparse.Namespace) -> int:
     actor = ctx.actor()
     start, end = _range(args)
     if args.out:
-        data = service.export_ics(ctx.db, actor, start, end)
         out = Path(args.out)
         try:
-            out.write_bytes(data)
+            if out.suffix.lower() == ".ics":
+                out.write_bytes(service.export_ics(ctx.db, actor, start, end))
+            else:  # the printable plan: .xlsx / .csv / .pdf
+                from shopdesk.checklist.report import export
+
+                export(service.plan_report(ctx.db, actor, start, end), str(out))
         except OSError as exc:
             raise InvalidInput(f"无法写入 {out}: {exc.strerror}") from None
-        print(f"已导出 {start} 至 {end} 的活动日历: {out}")
+        print(f"已导出 {start} 至 {end} 的活动: {out}")
         return 0
     rows = service.list_campaigns(ctx.db, actor, start, end, stage=args.stage, kind=args.kind)
     table = [
@@ -145,7 +149,9 @@ def register(
     p.add_argument("--stage", choices=ALL_STAGES, help="只列此阶段")
     p.add_argument("--kind", choices=KINDS, help="official 官方活动 / own 自主活动")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
-    p.add_argument("--out", metavar="FILE.ics", help="导出为 iCalendar 文件")
+    p.add_argument(
+        "--out", metavar="FILE", help="导出: .ics 日历文件, 或 .xlsx / .csv / .pdf 活动计划表"
+    )
     p.set_defaults(handler=_cmd_campaigns)
 
     p = commands.add_parser("campaign-preset", help="按模板创建活动 (双11、周一团购 …)")

@@ -76,6 +76,7 @@ from shopdesk.errors import InvalidInput, NotFound
 from shopdesk.inventory.models import Product, Sale, Supplier
 from shopdesk.metrics.roi import roi_result
 from shopdesk.numbers import yuan
+from shopdesk.reports import Report
 
 
 def list_campaigns(
@@ -459,6 +460,14 @@ def update_campaign(
         c.updated_at, c.updated_by_id = now(), actor.id
         if skus is not None:
             _set_skus(s, c, skus)
+        if c.kind == "own":  # an own activity has no sign-up: its open sign-up tasks go
+            s.execute(
+                delete(CampaignTask).where(
+                    CampaignTask.campaign_id == c.id,
+                    CampaignTask.stage.in_(("registered", "approved")),
+                    CampaignTask.done_at.is_(None),
+                )
+            )
         _redate_tasks(s, c)
         _save(s)
         old, new = audit.changes(before, _snapshot(c))
@@ -631,6 +640,15 @@ def export_ics(db: Database, actor: Actor, range_from: date, range_to: date) -> 
     return to_ics(events)
 
 
+def plan_report(db: Database, actor: Actor, range_from: date, range_to: date) -> Report:
+    """The printable plan of the campaigns overlapping the range."""
+    from shopdesk.campaigns.report import plan_report as build
+    from shopdesk.settings import service as settings
+
+    rows = list_campaigns(db, actor, range_from, range_to)
+    return build(rows, range_from, range_to, str(settings.read(db, "shop.name") or ""))
+
+
 __all__ = [
     "add_task",
     "agenda",
@@ -647,6 +665,7 @@ __all__ = [
     "list_campaigns",
     "move_campaign",
     "people",
+    "plan_report",
     "record_review",
     "reminder_days",
     "reminders",

@@ -26,6 +26,7 @@ from shopdesk.campaigns import overlay, presets, service, stages
 from shopdesk.campaigns.calendar import WEEKDAY_LABELS, add_months, month_weeks, week_days
 from shopdesk.campaigns.rows import CampaignRow
 from shopdesk.clock import today
+from shopdesk.reports import Report
 from shopdesk.ui.campaigns.dialog import CampaignDialog
 from shopdesk.ui.campaigns.grid import CalendarGrid
 from shopdesk.ui.campaigns.models import CampaignListModel
@@ -96,9 +97,17 @@ class CampaignsTab(QWidget):
         menu.setToolTipsVisible(True)
         self.new_button.setMenu(menu)
         self.new_button.setEnabled(self.can_edit)
-        self.export_button = QPushButton(self.tr("导出 .ics"), self)
-        self.export_button.setToolTip(self.tr("导出当前显示范围的活动, 可导入手机或电脑日历"))
-        self.export_button.clicked.connect(self.export_ics)
+        self.export_button = QPushButton(self.tr("导出/打印"), self)
+        self.export_button.setObjectName("exportCampaigns")
+        self.export_button.setToolTip(self.tr("导出或打印当前显示范围的活动"))
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("日历文件 (.ics, 可导入手机/电脑日历)…"), self.export_ics)
+        export_menu.addAction(
+            self.tr("活动计划表 Excel (.xlsx)…"), lambda: self.export_plan(".xlsx")
+        )
+        export_menu.addAction(self.tr("活动计划表 PDF…"), lambda: self.export_plan(".pdf"))
+        export_menu.addAction(self.tr("打印活动计划表…"), self.print_plan)
+        self.export_button.setMenu(export_menu)
         bar.addWidget(self.new_button)
         bar.addWidget(self.export_button)
 
@@ -406,11 +415,46 @@ class CampaignsTab(QWidget):
             )
             self.ctx.bus.data_changed.emit("campaign")
 
-    def export_ics(self) -> None:
-        weeks = self._weeks()
-        first, last = weeks[0][0], weeks[-1][-1]
+    def shown_range(self) -> tuple[date, date]:
+        """The days on screen (the list view: a month back to a year ahead)."""
         if self.mode == LIST:
-            first, last = self.today - timedelta(days=30), self.today + timedelta(days=365)
+            return self.today - timedelta(days=30), self.today + timedelta(days=365)
+        weeks = self._weeks()
+        return weeks[0][0], weeks[-1][-1]
+
+    def _plan(self) -> Report | None:
+        first, last = self.shown_range()
+        return guarded(self, lambda: service.plan_report(self.ctx.db, self.ctx.actor, first, last))
+
+    def export_plan(self, suffix: str) -> None:
+        report = self._plan()
+        if report is None:
+            return
+        first, _last = self.shown_range()
+        kind = "Excel (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出活动计划"), f"活动计划-{first:%Y%m%d}{suffix}", kind
+        )
+        if not path:
+            return
+        from shopdesk.checklist.report import export
+
+        def write() -> bool:
+            export(report, path)
+            return True
+
+        if guarded(self, write):
+            self.ctx.bus.status.emit(self.tr("已导出: {0}").format(path))
+
+    def print_plan(self) -> None:
+        report = self._plan()
+        if report is not None:
+            from shopdesk.ui.printing import preview
+
+            preview(report, self).exec()
+
+    def export_ics(self) -> None:
+        first, last = self.shown_range()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出活动日历"), f"活动日历-{first:%Y%m%d}.ics", "iCalendar (*.ics)"
         )

@@ -68,3 +68,37 @@ def test_mistakes_are_one_line(shop: str) -> None:
         assert out.returncode != 0, args
         assert "Traceback" not in out.stderr
         assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_plan_to_xlsx_and_csv(shop: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    base = ["--data-dir", shop, "--as", "王芳"]
+    assert main([*base, "campaign-preset", "double11", "--after", "2026-09-01"]) == 0
+    assert main([*base, "campaign-preset", "wed_new", "--after", "2026-11-01"]) == 0
+    out = tmp_path / "plan.xlsx"
+    assert (
+        main([*base, "campaigns", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)])
+        == 0
+    )
+    ws = load_workbook(out).active
+    values = [c.value for row in ws.iter_rows() for c in row if c.value]
+    assert "每周/每月固定活动" in values and "2026年11月" in values
+    assert "2026 双11" in values and "周三上新" in values
+    csv_out = tmp_path / "plan.csv"
+    assert (
+        main(
+            [
+                *base,
+                "campaigns",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--out",
+                str(csv_out),
+            ]
+        )
+        == 0
+    )
+    assert "2026 双11" in csv_out.read_text(encoding="utf-8-sig")

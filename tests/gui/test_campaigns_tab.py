@@ -310,3 +310,21 @@ def test_demo_shop_month_renders(
     assert tab.grid.items, "the demo has campaigns this month"
     assert not tab.banner.isHidden()
     tab.grid.grab()
+
+
+def test_export_plan_pdf_and_ics_from_the_tab(
+    qtbot, ui_ctx: UiContext, owner: Actor, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog
+
+    svc.create_campaign(ui_ctx.db, owner, D11)
+    tab = _tab(qtbot, ui_ctx)
+    target = {"path": str(tmp_path / "plan.pdf")}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target["path"], ""))
+    tab.export_plan(".pdf")
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    target["path"] = str(tmp_path / "plan.ics")
+    tab.export_ics()
+    (ev,) = Calendar.from_ical((tmp_path / "plan.ics").read_bytes()).walk("VEVENT")
+    assert str(ev["SUMMARY"]) == "双11主会场"

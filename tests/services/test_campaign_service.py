@@ -433,3 +433,21 @@ def test_reopen_someone_elses_tick_refused(
     with pytest.raises(PermissionDenied):
         svc.reopen_task(db, finance, task.id)
     assert svc.reopen_task(db, owner, task.id).done is False
+
+
+def test_turning_into_own_activity_drops_open_signup_tasks(db: Database, owner: Actor) -> None:
+    from dataclasses import replace
+
+    cid = svc.create_campaign(db, owner, D11)
+    svc.update_campaign(db, owner, cid, replace(D11, kind="own"))
+    stages_left = {t.stage for t in svc.get_campaign(db, owner, cid).tasks}
+    assert "registered" not in stages_left and "page_designed" in stages_left
+
+
+def test_plan_report_groups_by_month(db: Database, owner: Actor) -> None:
+    svc.create_campaign(db, owner, D11)
+    svc.create_from_preset(db, owner, "double12", date(2026, 11, 1))
+    svc.create_from_preset(db, owner, "thu_freeship", date(2026, 11, 1))
+    rep = svc.plan_report(db, owner, date(2026, 11, 1), date(2026, 12, 31))
+    assert [s.title for s in rep.sections] == ["每周/每月固定活动", "2026年11月", "2026年12月"]
+    assert rep.shop and rep.title == "活动计划"
