@@ -346,7 +346,17 @@ class CampaignsTab(QWidget):
         self.list_model.set_filter(keep)
 
     def apply_filter(self, text: str) -> None:
-        """Called by the main window when another tab opens this one with a search."""
+        """Another tab opened this one: a campaign id (a checklist reminder) shows that campaign
+        in the month view and opens it; other text searches the list."""
+        if text.strip().isdigit():
+            cid = int(text)
+            detail = guarded(self, lambda: service.get_campaign(self.ctx.db, self.ctx.actor, cid))
+            if detail is None:
+                return
+            self.anchor = self.grid.selected = detail.campaign.start
+            self.set_mode(MONTH)
+            self.open_campaign(cid)
+            return
         self.set_mode(LIST)
         self.filter_text.setText(text)
 

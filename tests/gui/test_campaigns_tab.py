@@ -328,3 +328,15 @@ def test_export_plan_pdf_and_ics_from_the_tab(
     tab.export_ics()
     (ev,) = Calendar.from_ical((tmp_path / "plan.ics").read_bytes()).walk("VEVENT")
     assert str(ev["SUMMARY"]) == "双11主会场"
+
+
+def test_opened_from_a_checklist_reminder(
+    qtbot, ui_ctx: UiContext, owner: Actor, fake_dialog: type[FakeDialog]
+) -> None:  # type: ignore[no-untyped-def]
+    cid = svc.create_from_preset(ui_ctx.db, owner, "double12", date(2026, 11, 1))
+    tab = _tab(qtbot, ui_ctx)
+    tab.apply_filter(str(cid))
+    assert tab.period_label.text() == "2026年12月" and tab.grid.selected == date(2026, 12, 10)
+    assert fake_dialog.opened == [(cid, None)]
+    tab.apply_filter("双12")
+    assert tab.mode == LIST and [r.name for r in tab.list_model.rows] == ["2026 双12"]
