@@ -220,7 +220,6 @@ SELECT p.id AS product_id, p.sku, p.name, s.name AS supplier, p.tier, p.hero,
        p.lead_time_days, s.lead_time_days AS supplier_lead_time_days, p.case_pack, p.moq,
        p.warning_level, p.on_hand, p.active
 FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id
-ORDER BY p.sku
 """
 
 
