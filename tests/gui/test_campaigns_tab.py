@@ -340,3 +340,36 @@ def test_opened_from_a_checklist_reminder(
     assert fake_dialog.opened == [(cid, None)]
     tab.apply_filter("双12")
     assert tab.mode == LIST and [r.name for r in tab.list_model.rows] == ["2026 双12"]
+
+
+def test_dialog_makes_a_weekly_activity(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    dlg = CampaignDialog(ui_ctx, None, start=date(2026, 11, 23))
+    qtbot.addWidget(dlg)
+    with qtbot.waitActive(dlg):  # shortcuts fire only in the active window
+        dlg.show()
+        dlg.activateWindow()
+    dlg.name.insert("周一团购")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("own"))
+    dlg.end.setDate(dlg.end.date().addYears(1))
+    dlg.repeat.setCurrentIndex(dlg.repeat.findData("weekly"))
+    assert dlg.weekday_boxes[0].isVisible() and not dlg.month_day.isVisible()
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert "至少选一天" in dlg.message.text()
+    dlg.weekday_boxes[0].setChecked(True)
+    qtbot.keyClick(dlg, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.campaign_id is not None, dlg.message.text()
+    c = svc.get_campaign(ui_ctx.db, ui_ctx.actor, dlg.campaign_id).campaign
+    assert c.recurrence_text == "每周一" and c.kind == "own"
+
+
+def test_sku_and_profit_models_pass_the_tester(
+    qtmodeltester, db: Database, owner: Actor, product: int
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui.campaigns.models import SkuModel
+
+    cid = svc.create_campaign(db, owner, D11, skus=[SkuInput(product, D("2"))])
+    m = SkuModel(show_cost=True)
+    m.set_rows(svc.get_campaign(db, owner, cid).skus)
+    assert m.columnCount() == 7 and m.data(m.index(0, 6)) == "50.00"
+    qtmodeltester.check(m)
+    assert SkuModel(show_cost=False).columnCount() == 6
