@@ -353,3 +353,22 @@ def test_print_preview_opens_with_the_sheet(
     report = tab.sheet.report()
     assert report.landscape and report.shop and "表日" in report.subtitle
     assert [s.title for s in report.sections] == ["供应商: 义乌杯厂", "供应商: 杭州包厂"]
+
+
+def test_data_menu_opens_the_import_dialog(
+    qtbot: QtBot, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shopdesk.ui.main_window import MainWindow
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "shopdesk.ui.inventory.import_dialog.show_import",
+        lambda ctx, parent, kind="sales": opened.append(kind),
+    )
+    w = MainWindow(ui_ctx)
+    qtbot.addWidget(w)
+    act = next(a for a in w.data_menu.actions() if a.objectName() == "import_stock")
+    assert act.text() == "导入库存表…"
+    act.trigger()
+    assert opened == ["stock"]
+    assert w.tabs.currentWidget() is w.lazy["inventory"]
