@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.data_menu = bar.addMenu(self.tr("数据(&D)"))
+        from shopdesk.ui.inventory.menu import add_import_actions
+
+        add_import_actions(self, self.data_menu)
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         switch = QAction(self.tr("切换用户(&U)…"), self)
         switch.setShortcut(QKeySequence("Ctrl+L"))
