@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from shopdesk.campaigns import stages
 from shopdesk.campaigns.profit import ProfitCheck
@@ -185,7 +184,6 @@ class CampaignDetail:
     allowed_stages: list[str]
     review: ReviewRow
     profit: ProfitSummary | None  # None for roles that may not see profit figures
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,11 @@ from shopdesk.campaigns import recurrence as rec
 from shopdesk.campaigns import service, stages
 from shopdesk.campaigns.calendar import WEEKDAY_LABELS
 from shopdesk.campaigns.rows import CampaignDetail, CampaignInput
-from shopdesk.errors import InvalidInput
+from shopdesk.errors import InvalidInput, ShopDeskError
 from shopdesk.numbers import NumberError, parse_money
 from shopdesk.ui.campaigns.pages import ProfitPage, ReviewPage, SkuPage, StagePage
 from shopdesk.ui.context import UiContext
-from shopdesk.ui.errors import guarded
+from shopdesk.ui.errors import guarded, show_error
 
 PLATFORMS = ("淘宝/天猫", "淘宝", "天猫", "聚划算", "天天特价", "淘抢购", "京东", "拼多多", "抖音")
 
@@ -291,17 +291,12 @@ class CampaignDialog(QDialog):
                     skus=skus,
                     expected_version=version,
                 )
-        except InvalidInput as exc:
+        except InvalidInput as exc:  # a typing mistake: said under the pages, nothing is lost
             self.message.setText(str(exc))
             return False
-        except Exception as exc:  # other ShopDeskErrors: a box, as everywhere
-            from shopdesk.errors import ShopDeskError
-            from shopdesk.ui.errors import show_error
-
-            if isinstance(exc, ShopDeskError):
-                show_error(self, exc)
-                return False
-            raise
+        except ShopDeskError as exc:  # e.g. someone else saved first: a box, as everywhere
+            show_error(self, exc)
+            return False
         self.message.setText("")
         self.ctx.bus.status.emit(self.tr("活动已保存"))
         self._after_change()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -100,9 +101,8 @@ class CalendarGrid(QWidget):
         self.marks = marks
         self.breaks = overlay.break_days(weeks[0][0], weeks[-1][-1]) if weeks else set()
         self.today = today
-        by_key = dict(enumerate(self.items))
-        spans = [Span(i, it.start, it.end) for i, it in by_key.items()]
-        self._bars = [(b, by_key[int(str(b.key))]) for b in layout_bars(spans, weeks)]
+        spans = [Span(i, it.start, it.end) for i, it in enumerate(self.items)]
+        self._bars = [(b, self.items[cast(int, b.key)]) for b in layout_bars(spans, weeks)]
         self.selected = selected if self._contains(selected) else weeks[0][0]
         self.update()
 
