@@ -372,3 +372,35 @@ def test_data_menu_opens_the_import_dialog(
     act.trigger()
     assert opened == ["stock"]
     assert w.tabs.currentWidget() is w.lazy["inventory"]
+
+
+def test_import_can_be_cancelled_while_reading(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    run_import(ui_ctx.db, ui_ctx.actor, "products", SAMPLES / "products_gbk.csv")
+    big = tmp_path / "big.csv"
+    start = date(2026, 1, 1)
+    big.write_text(
+        "日期,SKU编码,销量\n"
+        + "".join(
+            f"{start + timedelta(days=i // 3)},{('A1', 'A2', 'B1')[i % 3]},1\n"
+            for i in range(30_000)
+        ),
+        encoding="utf-8",
+    )
+    dlg = ImportDialog(ui_ctx, "sales")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.path.setText(str(big))
+    qtbot.mouseClick(dlg.import_btn, Qt.MouseButton.LeftButton)  # disabled: preview first
+    assert not dlg.busy
+    dlg.do_import()
+    assert dlg.busy and dlg.close_btn.text() == "取消"
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert dlg.isVisible()  # stays until the worker has answered
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20_000)
+    assert "已取消" in dlg.status.text()
+    with ui_ctx.db.read() as s:
+        from shopdesk.inventory.models import Sale
+
+        assert s.execute(select(Sale.id)).first() is None

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -127,6 +134,7 @@ class ImportDialog(QDialog):
         self.preview_btn.clicked.connect(self.preview)
         self.import_btn.clicked.connect(self.do_import)
         self.close_btn.clicked.connect(self.reject)
+        self._cancel = False
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -169,8 +177,17 @@ class ImportDialog(QDialog):
         kind = self.current_kind()
         db, actor = self.ctx.db, self.ctx.actor
 
+        self._cancel = False
+
         def work(progress: Callable[[int, int], None]) -> ImportResult:
-            return run_import(db, actor, kind, path, dry_run=dry_run, progress=progress)
+            def report(done: int, total: int) -> None:
+                if self._cancel:  # read while parsing, before anything is written
+                    raise ShopDeskError(
+                        QCoreApplication.translate("inventory", "已取消, 未保存任何数据")
+                    )
+                progress(done, total)
+
+            return run_import(db, actor, kind, path, dry_run=dry_run, progress=report)
 
         self._set_busy(True)
         job = Job(work)
@@ -191,6 +208,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         for w in (self.preview_btn, self.kind, self.path):
             w.setEnabled(not busy)
+        self.close_btn.setText(self.tr("取消") if busy else self.tr("关闭"))
         if busy:
             self.import_btn.setEnabled(False)
             self.status.setText(self.tr("正在读取和检查…"))
@@ -249,7 +267,11 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         if self.busy:
-            return  # the worker holds the write; closing now would hide its result
+            # Ask the worker to stop at its next progress report; the dialog stays until it
+            # has answered, so its result (or the rollback) is never hidden.
+            self._cancel = True
+            self.status.setText(self.tr("正在取消…"))
+            return
         super().reject()
 
 
