@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.errors import ImportRejected, RowError, ShopDeskError
 from shopdesk.inventory.importers import FIELDS, KIND_LABELS, ImportResult, run_import
+from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
 from shopdesk.ui.inventory.worker import Job
@@ -77,9 +78,11 @@ class RowsModel(QAbstractTableModel):
         return self.rows[index.row()][index.column()]
 
 
-def _cell(v: Any) -> str:
+def _cell(v: Any, key: str = "") -> str:
     if v is None:
         return ""
+    if key == "tier":
+        return TIER_LABELS.get(v, str(v))
     if isinstance(v, bool):
         return "是" if v else "否"
     return str(v)
@@ -121,6 +124,8 @@ class ImportDialog(QDialog):
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setVisible(False)
 
         self.buttons = QDialogButtonBox()
         self.preview_btn = self.buttons.addButton(
@@ -249,7 +254,7 @@ class ImportDialog(QDialog):
         fields = [f for f in FIELDS[res.kind] if f.name in res.columns]
         self.table_model.set(
             [f.label or f.name for f in fields],
-            [tuple(_cell(r.get(f.name)) for f in fields) for r in res.sample],
+            [tuple(_cell(r.get(f.name), f.name) for f in fields) for r in res.sample],
         )
         self.table.resizeColumnsToContents()
         self.import_btn.setEnabled(res.rows > 0)
