@@ -234,7 +234,7 @@ def _fetch(s: Session, sql: str, params: Mapping[str, Any] | None = None) -> lis
     return list(s.execute(text(sql), dict(params or {})).tuples().all())
 
 
-def _products_frame(s: Session) -> pd.DataFrame:
+def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
     import pandas as pd
 
     columns = [
@@ -252,11 +252,20 @@ def _products_frame(s: Session) -> pd.DataFrame:
         "on_hand",
         "active",
     ]
-    return pd.DataFrame.from_records(_fetch(s, _PRODUCTS_SQL), columns=columns)
+    if product_id is None:
+        rows = _fetch(s, _PRODUCTS_SQL)
+    else:
+        rows = _fetch(s, _PRODUCTS_SQL + " WHERE p.id = :pid", {"pid": product_id})
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 def _sales_frame(
-    s: Session, first: date, last: date, per_day: Sequence[int] | None = None
+    s: Session,
+    first: date,
+    last: date,
+    per_day: Sequence[int] | None = None,
+    *,
+    only: bool = False,
 ) -> pd.DataFrame:
     """Units sold in first..last for the formula.
 
@@ -275,6 +284,8 @@ def _sales_frame(
         )
         return pd.DataFrame.from_records(rows, columns=cols)
     special = sorted(set(per_day))
+    if only:  # just these SKUs (one product after an inline edit)
+        return _per_day(s, special, window, cols)
     totals = pd.DataFrame.from_records(
         _fetch(
             s,
@@ -285,17 +296,35 @@ def _sales_frame(
         columns=["product_id", "units"],
     )
     totals = totals[~totals["product_id"].isin(special)].assign(day=last)[cols]
-    parts = [totals]
-    for i in range(0, len(special), 500):
-        ids = ", ".join(str(int(x)) for x in special[i : i + 500])
+    return _concat([totals, _per_day(s, special, window, cols)], cols)
+
+
+def _concat(frames: list[pd.DataFrame], cols: list[str]) -> pd.DataFrame:
+    """Concatenate, skipping empty frames (pandas warns about concatenating empty ones)."""
+    import pandas as pd
+
+    full = [f for f in frames if len(f)]
+    if not full:
+        return pd.DataFrame(columns=cols)
+    return full[0] if len(full) == 1 else pd.concat(full, ignore_index=True)
+
+
+def _per_day(
+    s: Session, ids: Sequence[int], window: Mapping[str, Any], cols: list[str]
+) -> pd.DataFrame:
+    import pandas as pd
+
+    parts = []
+    for i in range(0, len(ids), 500):
+        id_list = ", ".join(str(int(x)) for x in ids[i : i + 500])
         rows = _fetch(
             s,
             f"SELECT product_id, day, units FROM sales WHERE day >= :a AND day <= :b "
-            f"AND product_id IN ({ids})",
+            f"AND product_id IN ({id_list})",
             window,
         )
         parts.append(pd.DataFrame.from_records(rows, columns=cols))
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else totals
+    return _concat(parts, cols)
 
 
 def _on_order_frame(s: Session) -> pd.DataFrame:
@@ -341,9 +370,12 @@ def _campaign_frame(s: Session, first: date, last: date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["product_id", "start", "end", "uplift", "stage"])
 
 
-def _compute(s: Session, sheet_date: date, *, only_listed: bool) -> pd.DataFrame:
+def _compute(
+    s: Session, sheet_date: date, *, only_listed: bool, product_id: int | None = None
+) -> pd.DataFrame:
+    """The formula's result; with `product_id` for that one product only (an inline edit)."""
     st = restock_settings(s)
-    products = _products_frame(s)
+    products = _products_frame(s, product_id)
     first = sheet_date - timedelta(days=st.window_days)
     horizon = 0
     if len(products):
@@ -360,9 +392,13 @@ def _compute(s: Session, sheet_date: date, *, only_listed: bool) -> pd.DataFrame
             (campaigns["start"] < sheet_date) & campaigns["stage"].isin(restock.RAN_STAGES)
         ]
         per_day = [int(x) for x in past["product_id"].unique()]
+    if product_id is not None:
+        per_day = [product_id]  # one product: its day-by-day rows are few
     return restock.compute(
         products,
-        _sales_frame(s, first, sheet_date - timedelta(days=1), per_day),
+        _sales_frame(
+            s, first, sheet_date - timedelta(days=1), per_day, only=product_id is not None
+        ),
         _on_order_frame(s),
         campaigns,
         st,
@@ -374,21 +410,22 @@ def _compute(s: Session, sheet_date: date, *, only_listed: bool) -> pd.DataFrame
 # --- catalogue -----------------------------------------------------------------------------------
 
 
-def list_products(db: Database, actor: Actor, as_of: date | None = None) -> Catalogue:
-    """Every product with stock, velocity and cover as of `as_of` (default today)."""
+def list_products(
+    db: Database, actor: Actor, as_of: date | None = None, *, product_id: int | None = None
+) -> Catalogue:
+    """Every product (or just `product_id`) with stock, velocity and cover as of `as_of`."""
     require(actor, Perm.VIEW_STOCK)
     day = as_of or today()
     show_cost = can(actor, Perm.VIEW_COST)
     with db.read() as s:
-        frame = _compute(s, day, only_listed=False)
-        extra = {
-            r[0]: r[1:]
-            for r in _fetch(
-                s,
-                "SELECT id, version, category, supplier_id, lead_time_days, warning_level, "
-                "price, cost_price, active FROM products",
-            )
-        }
+        frame = _compute(s, day, only_listed=False, product_id=product_id)
+        sql = (
+            "SELECT id, version, category, supplier_id, lead_time_days, warning_level, "
+            "price, cost_price, active FROM products"
+        )
+        if product_id is not None:
+            sql += f" WHERE id = {int(product_id)}"
+        extra = {r[0]: r[1:] for r in _fetch(s, sql)}
         all_open = dict(
             _fetch(
                 s,
@@ -556,8 +593,7 @@ def update_product(
                 a.pop("cost_price", None)
             audit.record(s, actor, "product", p.sku, "update", b, a)
         s.flush()
-    cat = list_products(db, actor)
-    return next(r for r in cat.rows if r.id == product_id)
+    return list_products(db, actor, product_id=product_id).rows[0]
 
 
 def create_product(db: Database, actor: Actor, sku: str, name: str, **values: Any) -> int:

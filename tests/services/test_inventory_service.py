@@ -273,3 +273,22 @@ def test_demo_shop_has_saved_sheet_history(demo_db: Database, demo_owner: Actor)
     saved = service.get_sheet(demo_db, demo_owner, history[0].id)
     changed = [ln for ln in saved.lines if ln.override_qty is not None]
     assert changed[0].override_by == "李娜" and changed[0].override_note
+
+
+def test_single_product_row_matches_the_full_catalogue(shop: Database, owner: Actor) -> None:
+    with shop.write() as s:
+        pid = s.scalar(select(Product.id).where(Product.sku == "A1"))
+        c = Campaign(
+            name="双11",
+            kind="official",
+            start=D - timedelta(days=10),
+            end=D - timedelta(days=5),
+            stage="live",
+        )
+        s.add(c)
+        s.flush()
+        s.add(CampaignSku(campaign_id=c.id, product_id=pid, uplift=Decimal("3")))
+    full = {r.id: r for r in service.list_products(shop, owner, D).rows}
+    for product_id, row in full.items():
+        one = service.list_products(shop, owner, D, product_id=product_id).rows
+        assert one == [row]
