@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 # Column kinds and how they are shown.
@@ -75,3 +76,28 @@ def format_cell(value: Any, column: Column) -> str:
     if kind == "date" and isinstance(value, date | datetime):
         return value.isoformat()[:10] if isinstance(value, date) else f"{value:%Y-%m-%d %H:%M}"
     return str(value)
+
+
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".pdf")
+
+
+def export(report: Report, path: str | Path) -> Path:
+    """Write the report as .xlsx, .csv or .pdf, chosen by the file's suffix."""
+    from shopdesk.errors import InvalidInput
+
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise InvalidInput("只能导出 .xlsx、.csv 或 .pdf 文件")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".xlsx":
+        from shopdesk.io.excel import write_report
+
+        return write_report(report, out)
+    if suffix == ".csv":
+        from shopdesk.io.csvout import write_report as write_csv
+
+        return write_csv(report, out)
+    from shopdesk.ui.printing import write_pdf  # the CLI may borrow ui/printing for PDF
+
+    return write_pdf(report, out)

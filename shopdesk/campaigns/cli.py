@@ -73,7 +73,7 @@ def _cmd_campaigns(ctx: CliContext, args: argparse.Namespace) -> int:
             if out.suffix.lower() == ".ics":
                 out.write_bytes(service.export_ics(ctx.db, actor, start, end))
             else:  # the printable plan: .xlsx / .csv / .pdf
-                from shopdesk.checklist.report import export
+                from shopdesk.reports import export
 
                 export(service.plan_report(ctx.db, actor, start, end), str(out))
         except OSError as exc:

@@ -91,10 +91,11 @@ def _cmd_list(ctx: Any, args: argparse.Namespace) -> int:
     who = auth.actor_by_name(ctx.db, args.user) if args.user else None
     view = service.day_view(ctx.db, actor, args.date, everyone=args.all, for_user=who)
     if args.out:
+        from shopdesk.reports import export
         from shopdesk.settings import service as settings
 
         rep = report.daily_report(view, settings.read(ctx.db, "shop.name"))
-        report.export(rep, args.out)
+        export(rep, args.out)
         print(f"已导出 {len(view.rows)} 项到 {args.out}", file=sys.stderr)
         return 0
     rows = report.rows_for_cli(view.rows, view.day)

@@ -102,31 +102,6 @@ def daily_report(view: ChecklistDay, shop: str = "") -> Report:
     )
 
 
-def export(report: Report, path: str) -> None:
-    """Write .xlsx, .csv or .pdf by the file's suffix."""
-    from pathlib import Path
-
-    from shopdesk.errors import InvalidInput
-
-    out = Path(path)
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".csv", ".pdf"):
-        raise InvalidInput("只能导出 .xlsx、.csv 或 .pdf")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".xlsx":
-        from shopdesk.io.excel import write_report
-
-        write_report(report, out)
-    elif suffix == ".csv":
-        from shopdesk.io.csvout import write_report as write_csv
-
-        write_csv(report, out)
-    else:
-        from shopdesk.ui.checklist.pdf import write_pdf  # Qt lays out the PDF
-
-        write_pdf(report, out)
-
-
 def rows_for_cli(rows: Sequence[DayRow], day: date) -> list[dict[str, Any]]:
     """Like row_dict, with the short id (`12`) for items of the day itself."""
     out = []

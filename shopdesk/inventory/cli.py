@@ -101,7 +101,7 @@ def _export(report: Any, out: Path) -> None:
         write_csv(report, out)
     else:
         # Qt lays the PDF out; this helper starts a windowless QApplication when needed.
-        from shopdesk.ui.checklist.pdf import write_pdf
+        from shopdesk.ui.printing import write_pdf
 
         write_pdf(report, out)
 

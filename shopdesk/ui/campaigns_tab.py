@@ -447,7 +447,7 @@ class CampaignsTab(QWidget):
         )
         if not path:
             return
-        from shopdesk.checklist.report import export
+        from shopdesk.reports import export
 
         def write() -> bool:
             export(report, path)

@@ -491,8 +491,7 @@ class ChecklistTab(QWidget):
             preview(report, self).exec()
 
     def export_report(self) -> None:
-        from shopdesk.checklist.report import export
-        from shopdesk.reports import Report
+        from shopdesk.reports import Report, export
 
         report = self._report()
         if not isinstance(report, Report):

@@ -7,6 +7,8 @@ appear on every page. The table's <thead> repeats on every page by itself.
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -106,6 +108,30 @@ def export_pdf(report: Report, path: str | Path) -> Path:
     paint_report(report, writer)
     del writer  # finishes the file
     return p
+
+
+def ensure_app() -> QApplication:
+    """The running QApplication, or a windowless one (offscreen when there is no display).
+
+    Qt lays the PDF out, so the command line needs an application object too.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from shopdesk.ui.app import make_app
+
+    return make_app([sys.argv[0] if sys.argv else "shopdesk"])
+
+
+def write_pdf(report: Report, path: str | Path) -> Path:
+    """export_pdf for callers that may have no QApplication yet (the CLI)."""
+    ensure_app()
+    return export_pdf(report, path)
 
 
 def make_printer(report: Report) -> QPrinter:

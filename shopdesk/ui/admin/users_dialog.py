@@ -173,7 +173,9 @@ class UsersDialog(QDialog):
         if name is None:
             return
         pin, ok = QInputDialog.getText(
-            self, self.tr("重设 PIN"), self.tr("{0} 的新 PIN (留空则不设 PIN):").format(name),
+            self,
+            self.tr("重设 PIN"),
+            self.tr("{0} 的新 PIN (留空则不设 PIN):").format(name),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
