@@ -7,6 +7,7 @@ the CLI never hold a session.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -880,6 +881,19 @@ def save_sheet(
         if missing:
             raise InvalidInput(f"这些 SKU 不在补货单上: {', '.join(missing[:5])}")
         params = restock_settings(s).as_dict()
+        # Inputs the line table has no column for, so a saved line explains itself exactly.
+        params["lines"] = {
+            r.sku: [
+                r.need,
+                r.case_pack,
+                r.moq,
+                r.units_in_window,
+                r.velocity_days,
+                None if math.isinf(r.days_of_cover) else r.days_of_cover,
+                r.stockout_risk,
+            ]
+            for r in rows
+        }
         sheet = RestockSheet(
             sheet_date=sheet_date, saved_at=stamp, saved_by_id=actor.id, parameters=params
         )
@@ -1010,7 +1024,6 @@ def list_sheets(db: Database, actor: Actor) -> list[SheetSummary]:
 def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
     """A saved sheet exactly as it was saved (plus later overrides)."""
     require(actor, Perm.VIEW_STOCK)
-    import math
 
     from shopdesk.auth.models import User
 
@@ -1019,8 +1032,9 @@ def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
         if sheet is None:
             raise NotFound(f"补货单不存在 (id {sheet_id})")
         users = dict(s.execute(select(User.id, User.name)).tuples().all())
-        params = dict(sheet.parameters or {})
+        params: dict[str, Any] = dict(sheet.parameters or {})
         st = RestockSettings.from_dict(params)
+        saved_inputs: dict[str, list[Any]] = dict(params.pop("lines", None) or {})
         lines = []
         for ln in s.execute(
             select(RestockLine)
@@ -1029,8 +1043,12 @@ def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
         ).scalars():
             v = float(ln.velocity)
             safety = ln.cover_days - ln.lead_time_days - st.review_days
-            need_base = ln.suggested_qty
             doc = ln.on_hand / v if v > 0 else math.inf
+            # need, case pack, MOQ, units, days counted, cover, risk as computed when saved
+            need, case, moq, units, vdays, doc_saved, risk = saved_inputs.get(
+                ln.sku, [ln.suggested_qty, 0, 0, 0, 0, doc, doc < ln.lead_time_days]
+            )
+            doc = math.inf if doc_saved is None else float(doc_saved)
             row = RestockRow(
                 product_id=ln.product_id,
                 sku=ln.sku,
@@ -1044,18 +1062,18 @@ def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
                 review_days=st.review_days,
                 safety_days=safety,
                 cover_days=ln.cover_days,
-                units_in_window=0,
-                velocity_days=0,
+                units_in_window=int(units),
+                velocity_days=int(vdays),
                 velocity=v,
                 campaign_extra=float(ln.campaign_extra),
-                need=need_base,
-                case_pack=0,
-                moq=0,
+                need=int(need),
+                case_pack=int(case),
+                moq=int(moq),
                 suggested_qty=ln.suggested_qty,
                 warning_level=ln.warning_level,
                 below_warning=ln.on_hand < ln.warning_level,
                 days_of_cover=doc,
-                stockout_risk=doc < ln.lead_time_days,
+                stockout_risk=bool(risk),
             )
             lines.append(
                 SheetLine(

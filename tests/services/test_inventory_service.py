@@ -292,3 +292,11 @@ def test_single_product_row_matches_the_full_catalogue(shop: Database, owner: Ac
     for product_id, row in full.items():
         one = service.list_products(shop, owner, D, product_id=product_id).rows
         assert one == [row]
+
+
+def test_saved_line_keeps_every_input(shop: Database, owner: Actor) -> None:
+    fresh = {ln.row.sku: ln.row for ln in service.compute_sheet(shop, owner, D).lines}
+    saved = service.save_sheet(shop, owner, D)
+    again = {ln.row.sku: ln.row for ln in service.get_sheet(shop, owner, saved.id).lines}
+    assert again == fresh
+    assert "lines" not in saved.parameters  # the settings used, not the per-line detail
