@@ -38,8 +38,9 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
                 return None
             return backup_sqlite(path, location.backup_dir / stamped_name(reason))
 
-        migrate.upgrade(db, backup=_backup)
-        install_defaults(db)
+        # Defaults go in with a new schema (or a new feature's migration), not at every start.
+        if migrate.upgrade(db, backup=_backup):
+            install_defaults(db)
     else:
         migrate.check_not_newer(db)
     return db

@@ -13,12 +13,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from shopdesk import __version__
 from shopdesk.auth.actor import CS_LEVELS, JOBS, ROLES, Actor
 from shopdesk.config import Location, resolve
-from shopdesk.db.engine import Database
 from shopdesk.errors import ImportRejected, InvalidInput, ShopDeskError
+
+if TYPE_CHECKING:
+    from shopdesk.db.engine import Database
 
 ENV_PIN = "SHOPDESK_PIN"
 
@@ -147,8 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from shopdesk.ui.app import run
 
-    actor = ctx.actor() if ctx.as_name else None
-    return run(ctx.location, actor)
+    def as_user(db: Database) -> Actor:
+        ctx._db = db
+        return ctx.actor()
+
+    return run(ctx.location, as_user if ctx.as_name else None)
 
 
 def _cmd_selftest(ctx: CliContext, args: argparse.Namespace) -> int:

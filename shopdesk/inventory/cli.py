@@ -24,7 +24,7 @@ def register(
     commands: argparse._SubParsersAction[Any], imports: argparse._SubParsersAction[Any]
 ) -> None:
     from shopdesk.cli_output import FORMATS
-    from shopdesk.inventory.importers import KIND_LABELS
+    from shopdesk.inventory.kinds import KIND_LABELS
 
     for kind, label in KIND_LABELS.items():
         p = imports.add_parser(kind, help=f"导入{label}表 (.xlsx/.xls/.csv)")

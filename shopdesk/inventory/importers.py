@@ -25,6 +25,7 @@ from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.clock import now
 from shopdesk.db.engine import Database
 from shopdesk.errors import ImportRejected, InvalidInput, PermissionDenied, RowError
+from shopdesk.inventory.kinds import KIND_LABELS
 from shopdesk.inventory.models import (
     Product,
     PurchaseOrder,
@@ -44,7 +45,6 @@ _MOVES = cast(Table, StockMovement.__table__)
 _PO_LINES = cast(Table, PurchaseOrderLine.__table__)
 
 KINDS = ("products", "stock", "sales", "po")
-KIND_LABELS = {"products": "商品", "stock": "库存", "sales": "销量", "po": "到货计划"}
 TIER_WORDS = {
     "热销": "hot",
     "常销": "regular",

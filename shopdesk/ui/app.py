@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from shopdesk.auth import service as auth
-from shopdesk.auth.actor import Actor
-from shopdesk.bootstrap import open_shop
 from shopdesk.config import Location
-from shopdesk.db.engine import Database
 from shopdesk.errors import ShopDeskError
+
+if TYPE_CHECKING:  # imported when needed: the window paints before the database layer loads
+    from shopdesk.auth.actor import Actor
+    from shopdesk.db.engine import Database
 
 # Without an explicit CJK family Qt may pick a Japanese face for Han characters.
 CJK_FAMILIES = (
@@ -58,6 +60,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def sign_in(db: Database) -> Actor | None:
     """First run creates the owner; later runs ask who is at the keyboard."""
+    from shopdesk.auth import service as auth
     from shopdesk.ui.login import FirstRunDialog, LoginDialog
 
     dialog: FirstRunDialog | LoginDialog
@@ -67,41 +70,37 @@ def sign_in(db: Database) -> Actor | None:
     return dialog.actor
 
 
-def run(location: Location, as_user: Actor | None = None) -> int:
+def run(location: Location, as_user: Callable[[Database], Actor] | None = None) -> int:
+    """Show the window at once, then open the shop and ask who is at the keyboard.
+
+    `as_user(db)` names the user instead of the login dialog (`shopdesk --as NAME`).
+    """
     app = make_app()
     from shopdesk.ui.errors import install_excepthook
-
-    install_excepthook()
-    try:
-        db = open_shop(location)
-    except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", str(exc))
-        return 1
-    actor = as_user or sign_in(db)
-    if actor is None:
-        return 0
-    from shopdesk.ui.context import Bus, UiContext
     from shopdesk.ui.main_window import MainWindow
 
-    bus = Bus()
-    holder: list[MainWindow] = []
+    install_excepthook()
+    window = MainWindow(location=location)
+    window.show()
+    app.processEvents()
+    from shopdesk.bootstrap import open_shop
+    from shopdesk.ui.context import UiContext
 
-    def open_window(who: Actor) -> None:
-        window = MainWindow(UiContext(db=db, actor=who, location=location, bus=bus))
-        window.switch_user_requested.connect(lambda: switch(window))
-        holder[:] = [window]
-        window.show()
+    try:
+        db = open_shop(location)
+        actor = as_user(db) if as_user is not None else sign_in(db)
+    except ShopDeskError as exc:
+        QMessageBox.critical(window, "ShopDesk", str(exc))
+        return 1
+    if actor is None:
+        return 0
 
-    def switch(window: MainWindow) -> None:
+    def switch() -> None:
         window.save_layout()
-        window.hide()
         who = sign_in(db)
-        if who is None:
-            window.show()
-            return
-        window.close()
-        window.deleteLater()
-        open_window(who)
+        if who is not None:
+            window.attach(UiContext(db=db, actor=who, location=location))
 
-    open_window(actor)
+    window.switch_user_requested.connect(switch)
+    window.attach(UiContext(db=db, actor=actor, location=location))
     return app.exec()

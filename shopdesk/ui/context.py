@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from shopdesk.auth.actor import Actor
 from shopdesk.config import Location
-from shopdesk.db.engine import Database
+
+if TYPE_CHECKING:  # the window paints before the database layer is imported
+    from shopdesk.auth.actor import Actor
+    from shopdesk.db.engine import Database
 
 
 class Bus(QObject):
@@ -31,6 +34,9 @@ class UiContext:
     bus: Bus = field(default_factory=Bus)
 
     def ui_settings(self) -> QSettings:
-        """Window and table layouts, kept per data directory (not in the shared database)."""
-        path = Path(self.location.data_dir) / "ui.ini"
-        return QSettings(str(path), QSettings.Format.IniFormat)
+        return ui_settings(self.location)
+
+
+def ui_settings(location: Location) -> QSettings:
+    """Window and table layouts, kept per data directory (not in the shared database)."""
+    return QSettings(str(Path(location.data_dir) / "ui.ini"), QSettings.Format.IniFormat)

@@ -1,4 +1,9 @@
-"""The main window: five tabs, created the first time each is shown, so start-up stays fast."""
+"""The main window: five tabs, created the first time each is shown, so start-up stays fast.
+
+The window can be shown before anyone has logged in (`MainWindow(location=...)`): it paints at
+once, and `attach(ctx)` fills it once the database is open and the user is known. Switching user
+attaches a new context to the same window.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from shopdesk import __version__
 from shopdesk.auth.permissions import Perm, can
-from shopdesk.ui.context import UiContext
+from shopdesk.config import Location
+from shopdesk.ui.context import UiContext, ui_settings
 
 # (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
 TABS: tuple[tuple[str, str], ...] = (
@@ -33,16 +39,26 @@ TABS: tuple[tuple[str, str], ...] = (
 class LazyTab(QWidget):
     """Holds a tab's place; builds the real widget on first show."""
 
-    def __init__(self, key: str, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.ctx = ctx
+        self.ctx: UiContext | None = None
         self.content: QWidget | None = None
         self.build_ms: float | None = None
         self._layout = QStackedLayout(self)
 
+    def attach(self, ctx: UiContext) -> None:
+        """A new user: drop what was built for the previous one."""
+        if self.content is not None:
+            self._layout.removeWidget(self.content)
+            self.content.deleteLater()
+            self.content = None
+        self.ctx = ctx
+
     def ensure_built(self) -> QWidget:
         if self.content is None:
+            if self.ctx is None:
+                raise RuntimeError("tab built before a user logged in")
             started = time.perf_counter()
             module = importlib.import_module(f"shopdesk.ui.{self.key}_tab")
             self.content = module.create(self.ctx)
@@ -54,34 +70,57 @@ class LazyTab(QWidget):
 class MainWindow(QMainWindow):
     switch_user_requested = Signal()
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext | None = None, *, location: Location | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: UiContext | None = None
         self.setWindowTitle("ShopDesk")
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.lazy: dict[str, LazyTab] = {}
         for key, title in TABS:
-            lazy = LazyTab(key, ctx, self.tabs)
+            lazy = LazyTab(key, self.tabs)
             self.lazy[key] = lazy
             self.tabs.addTab(lazy, self.tr(title))
         self.setCentralWidget(self.tabs)
-        self._build_menus()
-        self.user_label = QLabel(
-            self.tr("当前用户: {0} ({1})").format(ctx.actor.name, ctx.actor.role_label)
-        )
+        self.user_label = QLabel(self.tr("正在打开…"))
         self.user_label.setObjectName("currentUser")
         self.statusBar().addPermanentWidget(self.user_label)
+        self._actions: list[QAction] = []
+        where = ctx.location if ctx is not None else location
+        if where is not None:
+            self._restore_geometry(where)
+        else:
+            self.resize(1280, 800)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: UiContext) -> None:
+        """Fill the window for a logged-in user (again after a user switch)."""
+        self.ctx = ctx
+        for lazy in self.lazy.values():
+            lazy.attach(ctx)
+        self.menuBar().clear()
+        for action in self._actions:
+            self.removeAction(action)
+        self._actions.clear()
+        self._build_menus()
+        self.user_label.setText(
+            self.tr("当前用户: {0} ({1})").format(ctx.actor.name, ctx.actor.role_label)
+        )
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.bus.open_tab.connect(self.show_tab)
-        self._restore_layout()
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        index = ui_settings(ctx.location).value("main/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(str(index)))
+        except (TypeError, ValueError):
+            self.tabs.setCurrentIndex(0)
         self._on_tab_changed(self.tabs.currentIndex())
 
     # -- tabs ---------------------------------------------------------------------------
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, LazyTab):
+        if isinstance(widget, LazyTab) and self.ctx is not None:
             widget.ensure_built()
 
     def tab(self, key: str) -> QWidget:
@@ -100,6 +139,8 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        assert self.ctx is not None
+        ctx = self.ctx
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
         self.data_menu = bar.addMenu(self.tr("数据(&D)"))
@@ -111,11 +152,11 @@ class MainWindow(QMainWindow):
         switch.setShortcut(QKeySequence("Ctrl+L"))
         switch.triggered.connect(self._switch_user)
         self.file_menu.addAction(switch)
-        if can(self.ctx.actor, Perm.MANAGE_USERS):
+        if can(ctx.actor, Perm.MANAGE_USERS):
             users = QAction(self.tr("用户管理…"), self)
             users.triggered.connect(self._open_users)
             self.file_menu.addAction(users)
-        if can(self.ctx.actor, Perm.EDIT_SETTINGS):
+        if can(ctx.actor, Perm.EDIT_SETTINGS):
             prefs = QAction(self.tr("设置…"), self)
             prefs.setShortcut(QKeySequence("Ctrl+,"))
             prefs.triggered.connect(self._open_settings)
@@ -130,13 +171,14 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{i}"))
             act.triggered.connect(lambda _=False, idx=i - 1: self.tabs.setCurrentIndex(idx))
             self.addAction(act)
+            self._actions.append(act)
         about = QAction(self.tr("关于 ShopDesk"), self)
         about.triggered.connect(
             lambda: QMessageBox.about(
                 self,
                 "ShopDesk",
                 self.tr("ShopDesk {0}\n网店团队的日常后台。\n数据目录: {1}").format(
-                    __version__, self.ctx.location.data_dir
+                    __version__, ctx.location.data_dir
                 ),
             )
         )
@@ -149,29 +191,27 @@ class MainWindow(QMainWindow):
     def _open_users(self) -> None:
         from shopdesk.ui.admin.users_dialog import UsersDialog
 
-        UsersDialog(self.ctx, self).exec()
+        if self.ctx is not None:
+            UsersDialog(self.ctx, self).exec()
 
     def _open_settings(self) -> None:
         from shopdesk.ui.admin.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx, self).exec()
+        if self.ctx is not None:
+            SettingsDialog(self.ctx, self).exec()
 
     # -- remembered layout ----------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        s = self.ctx.ui_settings()
-        geometry = s.value("main/geometry")
+    def _restore_geometry(self, location: Location) -> None:
+        geometry = ui_settings(location).value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        index = s.value("main/tab", 0)
-        try:
-            self.tabs.setCurrentIndex(int(str(index)))
-        except (TypeError, ValueError):
-            self.tabs.setCurrentIndex(0)
 
     def save_layout(self) -> None:
-        s = self.ctx.ui_settings()
+        if self.ctx is None:
+            return
+        s = ui_settings(self.ctx.location)
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/tab", self.tabs.currentIndex())
         s.sync()

@@ -105,3 +105,27 @@ def test_staff_window_shows_their_role(
     qtbot.addWidget(w)
     w.show()
     assert w.findChild(QLabel, "currentUser").text() == "当前用户: 员工 (员工)"
+
+
+def test_run_paints_the_window_then_attaches_the_user(
+    qtbot, db: Database, owner: Actor, location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    """`shopdesk --as NAME`: the window shows first, then the shop opens and the user's tabs fill it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.ui import app as app_module
+
+    seen: list[str] = []
+
+    def inspect() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next(w for w in windows if w.isVisible())
+        seen.append(window.user_label.text())
+        seen.append(type(window.tab("checklist")).__name__)
+        window.close()
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(200, inspect)
+    assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
+    assert seen == ["当前用户: 店主 (店主)", "ChecklistTab"]

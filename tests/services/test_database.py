@@ -74,7 +74,9 @@ def test_backup_taken_before_migrating_an_existing_file(
         migrate, "pending", lambda d: (real_pending(d)[0], real_pending(d)[1] | {"zz_next"})
     )
     ran: list[str] = []
-    monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, target: ran.append(target))
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, target: ran.append(target))
     open_shop(loc).dispose()
     assert ran == ["heads"]
     backups = list(loc.backup_dir.glob("*before-migration.db"))
@@ -110,3 +112,27 @@ def test_two_writers_lose_no_update(db: Database) -> None:
     assert errors == []
     with db.read() as s:
         assert s.execute(select(Product.on_hand).where(Product.sku == "C1")).scalar_one() == 100
+
+
+def test_heads_read_from_files_match_alembic() -> None:
+    """The start-up fast path parses revision ids itself; it must agree with Alembic."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config("sqlite://"))
+    assert migrate.known_heads() == set(script.get_heads())
+    assert set(migrate._graph()) == {r.revision for r in script.walk_revisions()}
+
+
+def test_current_schema_opens_without_importing_alembic(db: Database) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from shopdesk.bootstrap import open_shop\n"
+        "from shopdesk.config import resolve\n"
+        f"open_shop(resolve({str(db.url.removeprefix('sqlite:///').rsplit('/', 1)[0])!r}))\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from shopdesk.auth.permissions import Perm, can
-from shopdesk.inventory.importers import KIND_LABELS
+from shopdesk.inventory.kinds import KIND_LABELS
 
 
 def add_import_actions(window: Any, menu: QMenu) -> None:

@@ -1,0 +1,147 @@
+"""App start to first painted window, as a ratio to a bare PySide6 window measured in the same run.
+
+    python -m benchmarks.startup [--runs 5]
+
+Each measurement is a fresh process (offscreen), timed from just before it is spawned to the first
+paint event of its main window, so interpreter start and every import count. Three cases:
+
+  bare       a QMainWindow with a QTabWidget of five empty tabs (the floor)
+  empty      `shopdesk --as 店主` on a new, empty shop
+  large      the same on the large benchmark shop (benchmarks/large_shop.py), with today's
+             checklist
+
+Budgets (issue 2 / 11): empty ≤ 1.5 × bare, large ≤ 3 × bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+class Painted(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print(f"painted {time.monotonic()}", flush=True)
+            QApplication.instance().exit(0)
+        return False
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setWindowTitle("bare"); tabs = QTabWidget()
+for t in ("a", "b", "c", "d", "e"):
+    tabs.addTab(QWidget(), t)
+w.setCentralWidget(tabs); f = Painted(); w.installEventFilter(f); w.resize(1280, 800); w.show()
+app.exec()
+"""
+
+SHOPDESK = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+import shopdesk.ui.main_window as mw
+class Painted(QObject):
+    def __init__(self, label, quit):
+        super().__init__()
+        self.label, self.quit, self.done = label, quit, False
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            heavy = [m for m in ("pandas", "pyqtgraph", "openpyxl", "numpy") if m in sys.modules]
+            print(f"{self.label} {time.monotonic()} heavy={','.join(heavy) or '-'}", flush=True)
+            if self.quit:
+                QApplication.instance().exit(0)
+        return False
+_init, _attach = mw.MainWindow.__init__, mw.MainWindow.attach
+def init(self, *a, **k):
+    _init(self, *a, **k)
+    self._bench_first = Painted("painted", False)
+    self.installEventFilter(self._bench_first)
+def attach(self, ctx):
+    _attach(self, ctx)
+    content = self.lazy["checklist"].content
+    self._bench_data = Painted("data", True)
+    content.installEventFilter(self._bench_data)
+    content.update()
+mw.MainWindow.__init__, mw.MainWindow.attach = init, attach
+from shopdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def once(code: str, *args: str) -> dict[str, tuple[float, str]]:
+    """Milliseconds from spawn to each reported paint ("painted", "data"), with heavy modules."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    started = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    marks = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ("painted", "data"):
+            marks[parts[0]] = (
+                (float(parts[1]) - started) * 1000,
+                parts[2] if len(parts) > 2 else "",
+            )
+    if "painted" not in marks:
+        raise SystemExit(f"no paint reported:\n{out.stdout}\n{out.stderr}")
+    return marks
+
+
+def median(code: str, runs: int, *args: str) -> dict[str, tuple[float, str]]:
+    samples = [once(code, *args) for _ in range(runs)]
+    return {
+        key: (statistics.median(s[key][0] for s in samples), samples[-1][key][1])
+        for key in samples[0]
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--large", type=Path, default=None, help="large shop dir (built if missing)"
+    )
+    args = parser.parse_args(argv)
+    from benchmarks.large_shop import DEFAULT_DIR, build
+
+    large = build(args.large or DEFAULT_DIR)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "shopdesk", "--data-dir", tmp, "init", "--owner", "店主"],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        once(BARE)  # warm the file cache for everyone
+        once(SHOPDESK, "--data-dir", tmp, "--as", "店主")
+        bare = median(BARE, args.runs)["painted"][0]
+        empty = median(SHOPDESK, args.runs, "--data-dir", tmp, "--as", "店主")
+    big = median(SHOPDESK, args.runs, "--data-dir", str(large.data_dir), "--as", "店主")
+    print(f"bare PySide6 window, five tabs          : {bare:6.0f} ms")
+    for label, marks in (("empty shop", empty), ("large shop", big)):
+        first, heavy = marks["painted"]
+        data, heavy_data = marks["data"]
+        print(
+            f"ShopDesk {label}, first painted window : {first:6.0f} ms  ratio {first / bare:.2f}"
+            f" (budget 1.5)  heavy modules: {heavy}"
+        )
+        print(
+            f"ShopDesk {label}, today's checklist    : {data:6.0f} ms  ratio {data / bare:.2f}"
+            f" (budget 3.0)  heavy modules: {heavy_data}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
