@@ -110,7 +110,7 @@ def test_staff_window_shows_their_role(
 def test_run_paints_the_window_then_attaches_the_user(
     qtbot, db: Database, owner: Actor, location: Location
 ) -> None:  # type: ignore[no-untyped-def]
-    """`shopdesk --as NAME`: the window shows first, then the shop opens and the user's tabs fill it."""
+    """`shopdesk --as NAME`: the window shows first, then the shop opens and fills it."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
