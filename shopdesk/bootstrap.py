@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from shopdesk.backup import backup_sqlite, stamped_name
+from shopdesk.backup import backup_sqlite, daily_backup, stamped_name
 from shopdesk.config import Location
 from shopdesk.db import migrate
 from shopdesk.db.engine import Database
@@ -39,8 +39,11 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
             return backup_sqlite(path, location.backup_dir / stamped_name(reason))
 
         # Defaults go in with a new schema (or a new feature's migration), not at every start.
+        existed = bool(migrate.current_revisions(db))
         if migrate.upgrade(db, backup=_backup):
             install_defaults(db)
+        if existed and path is not None:
+            daily_backup(location)
     else:
         migrate.check_not_newer(db)
     return db

@@ -32,6 +32,7 @@ FEATURE_CLIS: tuple[str, ...] = (
     "shopdesk.campaigns.cli",
     "shopdesk.kpi.cli",
     "shopdesk.metrics.cli",
+    "shopdesk.safety.cli",
 )
 
 

@@ -13,7 +13,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from shopdesk.errors import ShopDeskError, StaleRecord
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -44,10 +48,34 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
+def user_facing(exc: BaseException) -> ShopDeskError | None:
+    """The database errors a user can act on, said in words; None for real bugs."""
+    if isinstance(exc, StaleDataError):
+        return StaleRecord("这条记录刚被别人修改过, 你的修改没有保存。请刷新后再改。")
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower()
+        if "disk is full" in text or "disk i/o error" in text or "file too large" in text:
+            return ShopDeskError(
+                "磁盘已满或无法写入: 这次的修改没有保存, 数据库保持原样。请腾出空间后重试。"
+            )
+        if "locked" in text or "busy" in text:
+            return ShopDeskError(
+                "数据库正被另一个窗口或程序长时间占用: 这次的修改没有保存, 请稍后重试。"
+            )
+        if "readonly" in text or "read-only" in text:
+            return ShopDeskError("数据库文件是只读的: 这次的修改没有保存。")
+        if "could not connect" in text or "connection" in text or "server closed" in text:
+            return ShopDeskError("连不上数据库服务器: 这次的修改没有保存。请检查网络后重试。")
+    return None
+
+
 class Database:
     """A database the app works on; hands out sessions for one read or one write."""
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
+        # Every model must be known before the first flush, or a foreign key to a table whose
+        # module nobody imported yet cannot be resolved.
+        import shopdesk.db.models  # noqa: F401
         self.url = url
         self.engine = make_engine(url, echo=echo)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
@@ -75,8 +103,11 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                problem = user_facing(exc)
+                if problem is not None:
+                    raise problem from exc
                 raise
 
     def dispose(self) -> None:

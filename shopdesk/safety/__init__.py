@@ -1,0 +1,1 @@
+"""Keeping the shop's data whole: backups, restore, and `shopdesk check`."""

@@ -1,0 +1,68 @@
+"""`shopdesk backup`, `shopdesk restore FILE`, `shopdesk check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shopdesk.cli import CliContext
+
+
+def register(
+    commands: argparse._SubParsersAction[Any], imports: argparse._SubParsersAction[Any]
+) -> None:
+    p = commands.add_parser("backup", help="备份数据库 (列出已有备份: --list)")
+    p.add_argument("--out", type=Path, help="备份到这个文件 (默认: 数据目录/backups/)")
+    p.add_argument("--list", action="store_true", help="列出已有的备份")
+    p.set_defaults(handler=_cmd_backup)
+    p = commands.add_parser("restore", help="从备份恢复 (先自动备份当前数据库)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_cmd_restore)
+    p = commands.add_parser("check", help="检查数据库完整性、操作日志哈希链和库存记录")
+    p.set_defaults(handler=_cmd_check)
+
+
+def _cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    from shopdesk.auth.permissions import Perm, require
+    from shopdesk.backup import backup_now, list_backups
+
+    require(ctx.actor(), Perm.BACKUP)
+    if args.list:
+        for b in list_backups(ctx.location):
+            print(f"{b.taken:%Y-%m-%d %H:%M:%S}  {b.size / 1e6:8.1f} MB  {b.reason:16}  {b.path}")
+        return 0
+    print(f"已备份到 {backup_now(ctx.location, 'manual', args.out)}")
+    return 0
+
+
+def _cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from shopdesk.auth.permissions import Perm, require
+    from shopdesk.backup import restore, validate_backup
+
+    require(ctx.actor(), Perm.RESTORE)
+    validate_backup(args.file)
+    ctx.db.dispose()  # release the file before it is replaced
+    safety = restore(ctx.location, args.file)
+    print(f"已从 {args.file} 恢复。恢复前的数据库已另存为 {safety}")
+    return 0
+
+
+def _cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from shopdesk.safety.check import run_checks
+
+    findings = run_checks(ctx.db)
+    for f in findings:
+        print(f"{'✓' if f.ok else '✗'} {f.what}")
+        if f.detail:
+            print(f"    {f.detail}")
+        if f.advice:
+            print(f"    怎么办: {f.advice}")
+    bad = [f for f in findings if not f.ok]
+    print(
+        "一切正常。" if not bad else f"发现 {len(bad)} 个问题。",
+        file=sys.stderr if bad else sys.stdout,
+    )
+    return 1 if bad else 0
