@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +20,10 @@ from sqlalchemy.orm import Session
 
 from shopdesk.audit.models import AuditEntry
 from shopdesk.auth.actor import Actor
+from shopdesk.auth.permissions import Perm, require
 from shopdesk.clock import now
+from shopdesk.db.engine import Database
+from shopdesk.reports import Column, Report
 
 GENESIS = "0" * 64
 
@@ -125,3 +128,76 @@ def verify_chain(session: Session) -> list[int]:
             broken.append(entry.id)
         prev = entry.hash
     return broken
+
+
+def list_entries(
+    db: Database,
+    actor: Actor,
+    *,
+    user: str | None = None,
+    entity: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 5000,
+) -> list[AuditRow]:
+    """Newest first; owner and finance only."""
+    require(actor, Perm.VIEW_AUDIT)
+    q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if user:
+        q = q.where(AuditEntry.user_name == user)
+    if entity:
+        q = q.where(AuditEntry.entity == entity)
+    if since:
+        q = q.where(AuditEntry.at >= datetime.combine(since, time.min).astimezone(UTC))
+    if until:
+        q = q.where(
+            AuditEntry.at < datetime.combine(until + timedelta(days=1), time.min).astimezone(UTC)
+        )
+    with db.read() as s:
+        return [
+            AuditRow(
+                e.id,
+                e.at,
+                e.user_name,
+                e.entity,
+                e.entity_id,
+                e.action,
+                e.before,
+                e.after,
+                e.flagged,
+            )
+            for e in s.execute(q).scalars()
+        ]
+
+
+def entities(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(AuditEntry.entity).distinct()))
+
+
+AUDIT_COLUMNS = [
+    ("at", "时间", "text", 18),
+    ("user_name", "用户", "text", 10),
+    ("entity", "对象", "text", 12),
+    ("entity_id", "编号", "text", 10),
+    ("action", "操作", "text", 12),
+    ("before", "修改前", "text", 40),
+    ("after", "修改后", "text", 40),
+]
+
+
+def audit_report(rows: list[AuditRow], shop: str) -> Report:
+    columns = [Column(k, t, kind, w) for k, t, kind, w in AUDIT_COLUMNS]
+    data = [
+        {
+            "at": r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            "user_name": r.user_name,
+            "entity": r.entity,
+            "entity_id": r.entity_id,
+            "action": r.action + (" ⚑" if r.flagged else ""),
+            "before": "" if r.before is None else json.dumps(r.before, ensure_ascii=False),
+            "after": "" if r.after is None else json.dumps(r.after, ensure_ascii=False),
+        }
+        for r in rows
+    ]
+    return Report.simple("操作日志", columns, data, shop=shop, subtitle=f"{len(rows)} 条")

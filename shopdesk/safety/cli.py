@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,15 @@ def register(
     p = commands.add_parser("restore", help="从备份恢复 (先自动备份当前数据库)")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=_cmd_restore)
+    p = commands.add_parser("audit", help="操作日志 (店主/财务): 按用户、对象、日期筛选")
+    p.add_argument("--user")
+    p.add_argument("--entity")
+    p.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--out", help="导出到 .xlsx / .csv / .pdf")
+    p.set_defaults(handler=_cmd_audit)
     p = commands.add_parser("check", help="检查数据库完整性、操作日志哈希链和库存记录")
     p.set_defaults(handler=_cmd_check)
 
@@ -47,6 +57,29 @@ def _cmd_restore(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.db.dispose()  # release the file before it is replaced
     safety = restore(ctx.location, args.file)
     print(f"已从 {args.file} 恢复。恢复前的数据库已另存为 {safety}")
+    return 0
+
+
+def _cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from shopdesk.audit.service import audit_report, list_entries
+    from shopdesk.cli_output import emit
+    from shopdesk.reports import export
+    from shopdesk.settings import service as settings
+
+    rows = list_entries(
+        ctx.db,
+        ctx.actor(),
+        user=args.user,
+        entity=args.entity,
+        since=args.since,
+        until=args.until,
+        limit=args.limit,
+    )
+    report = audit_report(rows, settings.read(ctx.db, "shop.name"))
+    if args.out:
+        print(f"已导出 {len(rows)} 条到 {export(report, args.out)}")
+        return 0
+    emit(report.rows, report.columns, args.format)
     return 0
 
 

@@ -103,4 +103,5 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
 
     window.switch_user_requested.connect(switch)
     window.attach(UiContext(db=db, actor=actor, location=location))
+    window.start_check()
     return app.exec()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import time
+from typing import Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedLayout,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,7 +83,21 @@ class MainWindow(QMainWindow):
             lazy = LazyTab(key, self.tabs)
             self.lazy[key] = lazy
             self.tabs.addTab(lazy, self.tr(title))
-        self.setCentralWidget(self.tabs)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("checkBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#checkBanner { background: #fdecea; color: #8a1c13; border: 1px solid #e0a49e;"
+            " padding: 6px; }"
+        )
+        self.banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.user_label = QLabel(self.tr("正在打开…"))
         self.user_label.setObjectName("currentUser")
         self.statusBar().addPermanentWidget(self.user_label)
@@ -147,6 +163,18 @@ class MainWindow(QMainWindow):
         from shopdesk.ui.inventory.menu import add_import_actions
 
         add_import_actions(self, self.data_menu)
+        self.data_menu.addSeparator()
+        if can(ctx.actor, Perm.BACKUP):
+            backups = QAction(self.tr("备份与恢复…"), self)
+            backups.triggered.connect(self._open_backups)
+            self.data_menu.addAction(backups)
+        if can(ctx.actor, Perm.VIEW_AUDIT):
+            log = QAction(self.tr("操作日志…"), self)
+            log.triggered.connect(self._open_audit)
+            self.data_menu.addAction(log)
+        check = QAction(self.tr("检查数据"), self)
+        check.triggered.connect(lambda: self.start_check(report_ok=True))
+        self.data_menu.addAction(check)
         self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         switch = QAction(self.tr("切换用户(&U)…"), self)
         switch.setShortcut(QKeySequence("Ctrl+L"))
@@ -187,6 +215,48 @@ class MainWindow(QMainWindow):
     def _switch_user(self) -> None:
         """On a shared PC the next person logs in; the app builds a fresh window for them."""
         self.switch_user_requested.emit()
+
+    def _open_backups(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from shopdesk.ui.safety.backup_dialog import BackupDialog
+
+        if self.ctx is not None:
+            dialog = BackupDialog(self.ctx, self)
+            dialog.exec()
+            if dialog.restored:
+                self.ctx = None  # the database was replaced underneath: start again
+                QApplication.quit()
+
+    def _open_audit(self) -> None:
+        from shopdesk.ui.safety.audit_dialog import AuditDialog
+
+        if self.ctx is not None:
+            AuditDialog(self.ctx, self).exec()
+
+    def start_check(self, *, report_ok: bool = False) -> None:
+        """`shopdesk check` in a worker thread; problems show in the banner."""
+        if self.ctx is None:
+            return
+        from shopdesk.ui.safety.checker import CheckJob
+
+        job = CheckJob(self.ctx.db)
+        self._report_ok = report_ok
+        self._check_signals = job.signals  # kept alive until the result arrives
+        # A bound method of this window: Qt delivers the result on the GUI thread.
+        job.signals.done.connect(self._show_check)
+        QThreadPool.globalInstance().start(job)
+
+    def _show_check(self, findings: list[Any]) -> None:
+        bad = [f for f in findings if not f.ok]
+        if not bad:
+            self.banner.hide()
+            if self._report_ok:
+                self.statusBar().showMessage(self.tr("数据检查: 一切正常"), 8000)
+            return
+        lines = [f"⚠ {f.what} — {f.advice}" for f in bad]
+        self.banner.setText("\n".join(lines))
+        self.banner.show()
 
     def _open_users(self) -> None:
         from shopdesk.ui.admin.users_dialog import UsersDialog

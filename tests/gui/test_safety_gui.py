@@ -1,0 +1,67 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from shopdesk.audit.models import AuditEntry
+from shopdesk.auth.actor import Actor
+from shopdesk.config import Location
+from shopdesk.db.engine import Database
+from shopdesk.ui.context import UiContext
+from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.safety.audit_dialog import AuditDialog
+from shopdesk.ui.safety.backup_dialog import BackupDialog
+
+
+def test_backup_now_lists_the_copy(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    dlg = BackupDialog(ui_ctx)
+    qtbot.addWidget(dlg)
+    before = dlg.model.rowCount()
+    qtbot.mouseClick(dlg.backup_btn, Qt.MouseButton.LeftButton)
+    assert dlg.model.rowCount() == before + 1
+    assert dlg.model.data(dlg.model.index(0, 1)) == "手动"
+
+
+def test_restore_refuses_a_bad_file_with_a_message(
+    qtbot, ui_ctx: UiContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("shopdesk.ui.errors.show_error", lambda parent, err: shown.append(str(err)))
+    bad = tmp_path / "bad.db"
+    bad.write_text("nope")
+    dlg = BackupDialog(ui_ctx)
+    qtbot.addWidget(dlg)
+    assert dlg.restore_from(bad) is False
+    assert shown and "不是 SQLite" in shown[0]
+
+
+def test_staff_cannot_restore_from_the_dialog(
+    qtbot, db: Database, staff: Actor, location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    dlg = BackupDialog(UiContext(db=db, actor=staff, location=location))
+    qtbot.addWidget(dlg)
+    assert not dlg.restore_btn.isEnabled() and "店主" in dlg.restore_btn.toolTip()
+
+
+def test_audit_viewer_filters_by_user(
+    qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    dlg = AuditDialog(UiContext(db=demo_db, actor=demo_owner, location=demo_location))
+    qtbot.addWidget(dlg)
+    assert dlg.model.rowCount() > 0
+    dlg.user.setCurrentIndex(dlg.user.findData("李娜"))
+    users = {dlg.model.data(dlg.model.index(r, 1)) for r in range(dlg.model.rowCount())}
+    assert users == {"李娜"}
+
+
+def test_start_up_check_shows_a_banner_when_the_log_was_edited(
+    qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.write() as s:
+        s.execute(select(AuditEntry).limit(1)).scalar_one().after = {"tampered": True}
+    w = MainWindow(UiContext(db=demo_db, actor=demo_owner, location=demo_location))
+    qtbot.addWidget(w)
+    w.show()
+    w.start_check()
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=10_000)
+    assert "操作日志" in w.banner.text()
