@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -70,6 +70,16 @@ def sign_in(db: Database) -> Actor | None:
     return dialog.actor
 
 
+def single_instance_lock(location: Location) -> QLockFile | None:
+    """One window per SQLite shop on a PC: two would fight over the same file."""
+    if location.sqlite_path is None:
+        return QLockFile("")  # a server database takes many clients
+    location.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(location.data_dir / "shopdesk.lock"))
+    lock.setStaleLockTime(0)  # a crashed instance's lock is found stale by its dead PID
+    return lock if lock.tryLock(200) else None
+
+
 def run(location: Location, as_user: Callable[[Database], Actor] | None = None) -> int:
     """Show the window at once, then open the shop and ask who is at the keyboard.
 
@@ -80,6 +90,16 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
     from shopdesk.ui.main_window import MainWindow
 
     install_excepthook()
+    lock = single_instance_lock(location)
+    if lock is None:
+        QMessageBox.information(
+            None,
+            "ShopDesk",
+            QApplication.translate(
+                "app", "ShopDesk 已经在这台电脑上打开了这个店铺 ({0})。请切换到已打开的窗口。"
+            ).format(location.data_dir),
+        )
+        return 0
     window = MainWindow(location=location)
     window.show()
     app.processEvents()

@@ -129,3 +129,15 @@ def test_run_paints_the_window_then_attaches_the_user(
     QTimer.singleShot(200, inspect)
     assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
     assert seen == ["当前用户: 店主 (店主)", "ChecklistTab"]
+
+
+def test_a_second_instance_on_the_same_shop_is_refused(location: Location) -> None:
+    from shopdesk.ui.app import single_instance_lock
+
+    first = single_instance_lock(location)
+    assert first is not None
+    assert single_instance_lock(location) is None
+    first.unlock()
+    again = single_instance_lock(location)
+    assert again is not None
+    again.unlock()
