@@ -42,7 +42,7 @@ from shopdesk.inventory.service import (
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
 from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel, SupplierModel
-from shopdesk.ui.inventory.worker import Job
+from shopdesk.ui.widgets.worker import Job
 
 
 def _table(model: Any, stretch: int = 1) -> QTableView:

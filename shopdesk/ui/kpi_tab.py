@@ -40,7 +40,7 @@ from shopdesk.ui.kpi.agent_view import AgentCardView
 from shopdesk.ui.kpi.disputes_view import DisputesView
 from shopdesk.ui.kpi.grid_model import KpiGridModel
 from shopdesk.ui.kpi.grid_view import KpiGridView
-from shopdesk.ui.kpi.worker import Job, start
+from shopdesk.ui.widgets.worker import Job, start
 
 
 class KpiTab(QWidget):

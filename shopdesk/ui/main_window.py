@@ -11,7 +11,7 @@ import importlib
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -238,14 +238,24 @@ class MainWindow(QMainWindow):
         """`shopdesk check` in a worker thread; problems show in the banner."""
         if self.ctx is None:
             return
-        from shopdesk.ui.safety.checker import CheckJob
+        from shopdesk.safety.check import run_checks
+        from shopdesk.ui.widgets.worker import Job, start
 
-        job = CheckJob(self.ctx.db)
+        db = self.ctx.db
+        job = Job(lambda _progress: run_checks(db))
         self._report_ok = report_ok
-        self._check_signals = job.signals  # kept alive until the result arrives
-        # A bound method of this window: Qt delivers the result on the GUI thread.
+        self._check_job = job  # its signals must live until the result arrives
+        # Bound methods of this window: Qt delivers the result on the GUI thread.
         job.signals.done.connect(self._show_check)
-        QThreadPool.globalInstance().start(job)
+        job.signals.failed.connect(self._check_failed)
+        start(job)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        from shopdesk.safety.check import Finding
+
+        self._show_check(
+            [Finding(False, "数据检查没有完成", str(exc), "请运行 shopdesk check 查看详情。")]
+        )
 
     def _show_check(self, findings: list[Any]) -> None:
         bad = [f for f in findings if not f.ok]

@@ -41,7 +41,7 @@ from shopdesk.inventory.importers import FIELDS, KIND_LABELS, ImportResult, run_
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
-from shopdesk.ui.inventory.worker import Job
+from shopdesk.ui.widgets.worker import Job
 
 _ROOT = QModelIndex()
 

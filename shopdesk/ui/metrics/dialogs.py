@@ -35,7 +35,7 @@ from shopdesk.metrics.service import ImportResult
 from shopdesk.numbers import NumberError, parse_money
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.metrics.table_model import Col, RowsModel
-from shopdesk.ui.metrics.worker import Job
+from shopdesk.ui.widgets.worker import Job
 
 FORM_KEYS = [f.key for f in FIGURES]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Signals(QObject):
@@ -30,3 +30,9 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+def start(job: Job) -> Job:
+    """Run a job in the global pool; keep the returned job while its signals matter."""
+    QThreadPool.globalInstance().start(job)
+    return job
