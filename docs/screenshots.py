@@ -43,7 +43,11 @@ def main() -> int:
                 QApplication.processEvents()
             window.grab().save(str(IMG / f"tab-{key}.png"))
         window.tabs.setCurrentIndex(0)
-        for _ in range(20):
+        checklist = window.tab("checklist")
+        everyone = getattr(checklist, "everyone", None)
+        if everyone is not None:
+            everyone.setChecked(True)  # the owner's own list is short; show the shop's day
+        for _ in range(40):
             QApplication.processEvents()
         window.grab().save(str(IMG / "main-window.png"))
         window.close()
