@@ -84,14 +84,6 @@ SETTINGS: dict[str, SettingDef] = {
         ),
         # KPI (DOMAIN.md §4)
         SettingDef("kpi.dispute_days", 3, "绩效申诉期 (天)", "绩效", _nonneg_int),
-        SettingDef("kpi.bonus_pool", "1000.00", "绩效奖金池 (元)", "绩效", _money_text),
-        SettingDef(
-            "kpi.base_pay",
-            {"普通售后客服": "2000.00", "高级售后客服": "2500.00", "售后组长": "3000.00"},
-            "底薪 (元)",
-            "绩效",
-            lambda v: isinstance(v, dict) and all(_money_text(x) for x in v.values()),
-        ),
         # Metrics (DOMAIN.md §5)
         SettingDef(
             "metrics.change_threshold", "0.20", "日环比预警阈值", "数据", _money_text, "0.20 = ±20%"

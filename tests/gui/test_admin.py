@@ -65,10 +65,10 @@ def test_settings_dialog_saves_and_audits(qtbot, ui_ctx: UiContext) -> None:  # 
 def test_settings_dialog_refuses_bad_value_and_keeps_old(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
     dlg = SettingsDialog(ui_ctx)
     qtbot.addWidget(dlg)
-    dlg.editors["kpi.bonus_pool"].setText("一千")
+    dlg.editors["metrics.change_threshold"].setText("两成")
     dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
-    assert "奖金池" in dlg.error_label.text()
-    assert settings.read(ui_ctx.db, "kpi.bonus_pool") == "1000.00"
+    assert "日环比预警阈值" in dlg.error_label.text()
+    assert settings.read(ui_ctx.db, "metrics.change_threshold") == "0.20"
 
 
 def test_add_and_deactivate_user(qtbot, ui_ctx: UiContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -96,6 +96,10 @@ class SettingsDialog(QDialog):
             form.addRow(d.label, widget)
             self.readers[key] = reader
             self.editors[key] = widget
+        if "绩效" in pages:
+            pages["绩效"].addRow(
+                QLabel(self.tr("奖金池和各级底薪属于考核表: 客服绩效 → 编辑考核表…"), self)
+            )
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
