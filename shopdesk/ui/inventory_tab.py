@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,7 @@ from shopdesk.inventory.service import (
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
 from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel, SupplierModel
-from shopdesk.ui.widgets.worker import Job
+from shopdesk.ui.widgets.worker import Job, start
 
 
 def _table(model: Any, stretch: int = 1) -> QTableView:
@@ -132,7 +132,7 @@ class ProductsPage(QWidget):
         self._job = job  # keeps the signal object alive until its queued signals arrive
         self.loading = True
         self.count.setText(self.tr("正在加载…"))
-        QThreadPool.globalInstance().start(job)
+        start(job)
 
     def _loaded(self, result: tuple[int, Catalogue]) -> None:
         gen, cat = result
@@ -254,7 +254,7 @@ class SheetPage(QWidget):
         self._job = job  # keeps the signal object alive until its queued signals arrive
         self.loading = True
         self.status.setText(self.tr("正在计算 {0} 的补货单…").format(day.isoformat()))
-        QThreadPool.globalInstance().start(job)
+        start(job)
 
     def _loaded(self, result: tuple[int, Sheet]) -> None:
         gen, sheet = result

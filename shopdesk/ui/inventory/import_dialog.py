@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +40,7 @@ from shopdesk.inventory.importers import FIELDS, KIND_LABELS, ImportResult, run_
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
-from shopdesk.ui.widgets.worker import Job
+from shopdesk.ui.widgets.worker import Job, start
 
 _ROOT = QModelIndex()
 
@@ -205,7 +204,7 @@ class ImportDialog(QDialog):
         job.signals.done.connect(finished)
         job.signals.failed.connect(self._failed)
         self._job = job  # keep the signal object alive until its queued signals arrive
-        QThreadPool.globalInstance().start(job)
+        start(job)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

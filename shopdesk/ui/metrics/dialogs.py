@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QThreadPool
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -35,7 +35,7 @@ from shopdesk.metrics.service import ImportResult
 from shopdesk.numbers import NumberError, parse_money
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.metrics.table_model import Col, RowsModel
-from shopdesk.ui.widgets.worker import Job
+from shopdesk.ui.widgets.worker import Job, start
 
 FORM_KEYS = [f.key for f in FIGURES]
 
@@ -272,7 +272,7 @@ class ImportDialog(QDialog):
         job.signals.done.connect(then)
         job.signals.failed.connect(self._failed)
         self.import_button.setEnabled(False)
-        QThreadPool.globalInstance().start(job)
+        start(job)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
