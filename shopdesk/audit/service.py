@@ -170,6 +170,23 @@ def list_entries(
         ]
 
 
+def flagged_after(db: Database, actor: Actor, after_id: int) -> list[AuditRow]:
+    """Bulk changes (flagged rows) newer than `after_id`, oldest first; for the owner's review."""
+    require(actor, Perm.VIEW_AUDIT)
+    q = (
+        select(AuditEntry)
+        .where(AuditEntry.flagged.is_(True), AuditEntry.id > after_id)
+        .order_by(AuditEntry.id)
+    )
+    with db.read() as s:
+        return [
+            AuditRow(
+                e.id, e.at, e.user_name, e.entity, e.entity_id, e.action, e.before, e.after, True
+            )
+            for e in s.execute(q).scalars()
+        ]
+
+
 def entities(db: Database) -> list[str]:
     with db.read() as s:
         return sorted(s.scalars(select(AuditEntry.entity).distinct()))

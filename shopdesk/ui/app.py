@@ -115,13 +115,20 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
     if actor is None:
         return 0
 
+    from shopdesk.ui.safety.flags import show_bulk_changes
+
+    def enter(who: Actor) -> None:
+        ctx = UiContext(db=db, actor=who, location=location)
+        window.attach(ctx)
+        show_bulk_changes(ctx, window)
+
     def switch() -> None:
         window.save_layout()
         who = sign_in(db)
         if who is not None:
-            window.attach(UiContext(db=db, actor=who, location=location))
+            enter(who)
 
     window.switch_user_requested.connect(switch)
-    window.attach(UiContext(db=db, actor=actor, location=location))
+    enter(actor)
     window.start_check()
     return app.exec()

@@ -65,3 +65,30 @@ def test_start_up_check_shows_a_banner_when_the_log_was_edited(
     w.start_check()
     qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=10_000)
     assert "操作日志" in w.banner.text()
+
+
+def test_owner_is_told_about_a_bulk_stock_change_once(
+    qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.auth import service as auth
+    from shopdesk.inventory.importers import run_import
+    from shopdesk.inventory.models import Product
+    from shopdesk.ui.safety.flags import unseen_bulk_changes
+
+    with demo_db.read() as s:
+        skus = list(s.scalars(select(Product.sku).limit(30)))
+    f = tmp_path / "stock.csv"
+    f.write_text(
+        "SKU编码,库存\n" + "".join(f"{sku},{i + 1000}\n" for i, sku in enumerate(skus)),
+        encoding="utf-8",
+    )
+    supervisor = auth.actor_by_name(demo_db, "孙浩")
+    run_import(demo_db, supervisor, "stock", f)
+    owner_ctx = UiContext(db=demo_db, actor=demo_owner, location=demo_location)
+    lines = unseen_bulk_changes(owner_ctx)
+    assert len(lines) == 1 and "孙浩" in lines[0]
+    assert unseen_bulk_changes(owner_ctx) == []  # shown once
+    staff_ctx = UiContext(
+        db=demo_db, actor=auth.actor_by_name(demo_db, "陈晨"), location=demo_location
+    )
+    assert unseen_bulk_changes(staff_ctx) == []

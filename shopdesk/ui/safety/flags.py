@@ -1,0 +1,41 @@
+"""Telling the owner, at login, about bulk changes made since they last looked (DOMAIN §0)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from shopdesk.audit.service import flagged_after
+from shopdesk.auth.permissions import Perm, can
+from shopdesk.ui.context import UiContext
+
+
+def unseen_bulk_changes(ctx: UiContext) -> list[str]:
+    """One line per flagged change the owner has not been shown yet (and marks them seen)."""
+    if ctx.actor.role != "owner" or not can(ctx.actor, Perm.VIEW_AUDIT):
+        return []
+    settings = ctx.ui_settings()
+    key = f"audit/seen_flagged/{ctx.actor.id}"
+    seen = int(str(settings.value(key, 0) or 0))
+    rows = flagged_after(ctx.db, ctx.actor, seen)
+    if not rows:
+        return []
+    settings.setValue(key, rows[-1].id)
+    settings.sync()
+    return [
+        f"{r.at.astimezone():%m-%d %H:%M} {r.user_name}: {r.entity} {r.entity_id} "
+        f"{json.dumps(r.after, ensure_ascii=False)[:120]}"
+        for r in rows
+    ]
+
+
+def show_bulk_changes(ctx: UiContext, parent: QWidget) -> None:
+    lines = unseen_bulk_changes(ctx)
+    if not lines:
+        return
+    box = QMessageBox(QMessageBox.Icon.Information, "ShopDesk", "", parent=parent)
+    box.setText(box.tr("上次查看以来有 {0} 次批量修改 (价格或库存), 请核对:").format(len(lines)))
+    box.setInformativeText("\n".join(lines[-10:]))
+    box.setDetailedText("\n".join(lines))
+    box.exec()
