@@ -120,13 +120,17 @@ def test_run_paints_the_window_then_attaches_the_user(
 
     def inspect() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = next(w for w in windows if w.isVisible())
+        window = next((w for w in windows if w.isVisible() and w.ctx is not None), None)
+        if window is None:  # not attached yet: look again shortly
+            QTimer.singleShot(50, inspect)
+            return
         seen.append(window.user_label.text())
         seen.append(type(window.tab("checklist")).__name__)
         window.close()
         QApplication.instance().exit(0)
 
-    QTimer.singleShot(200, inspect)
+    QTimer.singleShot(0, inspect)
+    QTimer.singleShot(30_000, lambda: QApplication.instance().exit(1))  # never hang the suite
     assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
     assert seen == ["当前用户: 店主 (店主)", "ChecklistTab"]
 
