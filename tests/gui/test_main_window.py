@@ -130,8 +130,14 @@ def test_run_paints_the_window_then_attaches_the_user(
         QApplication.instance().exit(0)
 
     QTimer.singleShot(0, inspect)
-    QTimer.singleShot(30_000, lambda: QApplication.instance().exit(1))  # never hang the suite
-    assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
+    guard = QTimer()  # never hang the suite; stopped before the next test
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.instance().exit(1))
+    guard.start(30_000)
+    try:
+        assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
+    finally:
+        guard.stop()
     assert seen == ["当前用户: 店主 (店主)", "ChecklistTab"]
 
 
