@@ -3,6 +3,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +25,73 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("SHOPDESK_PIN", raising=False)
 
 
+# Service tests run against PostgreSQL too when a server is given (.ci/run starts one):
+# SHOPDESK_TEST_PG_URL=postgresql+psycopg://user:pass@localhost/postgres
+PG_URL = os.environ.get("SHOPDESK_TEST_PG_URL")
+# These tests are about the SQLite file itself (pragmas, backups, restore).
+SQLITE_ONLY = {"test_database.py", "test_safety.py"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = Path(str(metafunc.definition.fspath))
+    if (
+        PG_URL
+        and "db" in metafunc.fixturenames
+        and path.parent.name == "services"
+        and path.name not in SQLITE_ONLY
+    ):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def location(tmp_path: Path) -> Location:
-    return resolve(tmp_path / "shop")
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    """A migrated database with default data, copied for each test (CREATE DATABASE … TEMPLATE)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    assert PG_URL
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"shopdesk_tpl_{os.getpid()}"
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    database = open_shop(Location(Path("/nonexistent"), url))
+    database.dispose()
+    yield name
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+@pytest.fixture
+def location(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Location]:
+    if backend != "postgresql":
+        yield resolve(tmp_path / "shop")
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    assert PG_URL
+    template = request.getfixturevalue("_pg_template")
+    name = f"shopdesk_t_{os.getpid()}_{next(_PG_COUNTER)}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    (tmp_path / "shop").mkdir()
+    yield Location(tmp_path / "shop", url)
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+_PG_COUNTER = itertools.count()
 
 
 @pytest.fixture

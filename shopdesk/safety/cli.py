@@ -31,6 +31,11 @@ def register(
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--out", help="导出到 .xlsx / .csv / .pdf")
     p.set_defaults(handler=_cmd_audit)
+    p = commands.add_parser(
+        "migrate-to", help="把本机 SQLite 店铺复制到空的 PostgreSQL 数据库 (团队模式)"
+    )
+    p.add_argument("url", help="postgresql+psycopg://用户:密码@服务器/数据库")
+    p.set_defaults(handler=_cmd_migrate_to)
     p = commands.add_parser("check", help="检查数据库完整性、操作日志哈希链和库存记录")
     p.set_defaults(handler=_cmd_check)
 
@@ -80,6 +85,19 @@ def _cmd_audit(ctx: CliContext, args: argparse.Namespace) -> int:
         print(f"已导出 {len(rows)} 条到 {export(report, args.out)}")
         return 0
     emit(report.rows, report.columns, args.format)
+    return 0
+
+
+def _cmd_migrate_to(ctx: CliContext, args: argparse.Namespace) -> int:
+    from shopdesk.auth.permissions import Perm, require
+    from shopdesk.db.transfer import migrate_to
+
+    require(ctx.actor(), Perm.RESTORE)
+    report = migrate_to(ctx.db, args.url)
+    for t in report:
+        print(f"{t.table:28} {t.rows:>9} 行  校验 {t.checksum}")
+    print(f"已复制 {sum(t.rows for t in report)} 行, 每张表的行数和校验值一致。")
+    print("以后用 shopdesk --db URL 打开 (或设置环境变量 SHOPDESK_DB_URL)。")
     return 0
 
 
