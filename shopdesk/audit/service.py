@@ -96,6 +96,28 @@ def record(
     session.flush()
 
 
+def bulk_threshold(session: Session) -> int:
+    """Setting `audit.bulk_threshold`: more price/stock records than this in one action is bulk."""
+    from shopdesk.settings import service as settings  # settings records audit rows itself
+
+    return int(settings.get(session, "audit.bulk_threshold"))
+
+
+def is_bulk(session: Session, count: int) -> bool:
+    """Does one action touching `count` prices or stock levels need a confirmation and a flag?
+
+    Callers pass the result as `record(..., flagged=is_bulk(s, n))`; the owner is shown flagged
+    rows at their next login, and the GUI asks before such an action (`needs_confirmation`).
+    """
+    return count > bulk_threshold(session)
+
+
+def needs_confirmation(db: Database, count: int) -> bool:
+    """For the GUI/CLI before an action: would it be a bulk change?"""
+    with db.read() as s:
+        return is_bulk(s, count)
+
+
 def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Only the fields that differ, as (before, after)."""
     keys = [k for k in new if old.get(k) != new.get(k)]

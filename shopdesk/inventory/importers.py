@@ -37,7 +37,9 @@ from shopdesk.inventory.models import (
 from shopdesk.io.fields import parse_date, parse_flag
 from shopdesk.io.tabular import Field, Parsed, parse_table, read_table
 from shopdesk.numbers import parse_int, parse_money
-from shopdesk.settings import service as settings
+
+# Imports that change prices or stock levels: above `audit.bulk_threshold` rows they are flagged.
+BULK_KINDS = ("products", "stock")
 
 _PRODUCTS = cast(Table, Product.__table__)
 _SALES = cast(Table, Sale.__table__)
@@ -275,7 +277,6 @@ def run_import(
             s.rollback()
             return result
         changed = result.inserted + result.updated
-        threshold = int(settings.get(s, "audit.bulk_threshold"))
         audit.record(
             s,
             actor,
@@ -290,7 +291,7 @@ def run_import(
                 "updated": result.updated,
                 "suppliers_created": result.created_suppliers,
             },
-            flagged=kind in ("products", "stock") and changed > threshold,
+            flagged=kind in BULK_KINDS and audit.is_bulk(s, changed),
         )
     return result
 

@@ -92,3 +92,63 @@ def test_owner_is_told_about_a_bulk_stock_change_once(
         db=demo_db, actor=auth.actor_by_name(demo_db, "陈晨"), location=demo_location
     )
     assert unseen_bulk_changes(staff_ctx) == []
+
+
+def _answer_bulk_box(qtbot, button: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Press Yes/No on the bulk-change question when it opens; returns its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        qtbot.mouseClick(
+            box.button(getattr(QMessageBox.StandardButton, button)), Qt.MouseButton.LeftButton
+        )
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_a_bulk_import_asks_first_and_no_changes_nothing(
+    qtbot, ui_ctx: UiContext, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.inventory import service
+    from shopdesk.ui.inventory.import_dialog import ImportDialog
+
+    f = tmp_path / "products.csv"
+    f.write_text(
+        "商家编码,商品名称,售价\n" + "".join(f"B{i},杯子{i},9.90\n" for i in range(25)),
+        encoding="utf-8",
+    )
+    dlg = ImportDialog(ui_ctx, "products")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.path.setText(str(f))
+    qtbot.mouseClick(dlg.preview_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dlg.import_btn.isEnabled, timeout=10_000)
+    asked = _answer_bulk_box(qtbot, "No")
+    qtbot.mouseClick(dlg.import_btn, Qt.MouseButton.LeftButton)
+    assert asked and "25" in asked[0]
+    assert "未导入" in dlg.status.text()
+    assert service.list_products(ui_ctx.db, ui_ctx.actor).rows == []
+    asked = _answer_bulk_box(qtbot, "Yes")
+    with qtbot.waitSignal(ui_ctx.bus.data_changed, timeout=10_000):
+        qtbot.mouseClick(dlg.import_btn, Qt.MouseButton.LeftButton)
+    assert len(service.list_products(ui_ctx.db, ui_ctx.actor).rows) == 25
+    with ui_ctx.db.read() as s:
+        last = s.execute(
+            select(AuditEntry.entity, AuditEntry.flagged).order_by(AuditEntry.id.desc()).limit(1)
+        ).one()
+    assert tuple(last) == ("import", True)
+
+
+def test_a_small_import_is_not_asked_about(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui.safety.flags import confirm_bulk
+
+    assert confirm_bulk(ui_ctx, None, 20, "商品")  # type: ignore[arg-type]

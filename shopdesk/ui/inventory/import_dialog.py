@@ -36,10 +36,17 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.errors import ImportRejected, RowError, ShopDeskError
-from shopdesk.inventory.importers import FIELDS, KIND_LABELS, ImportResult, run_import
+from shopdesk.inventory.importers import (
+    BULK_KINDS,
+    FIELDS,
+    KIND_LABELS,
+    ImportResult,
+    run_import,
+)
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
+from shopdesk.ui.safety.flags import confirm_bulk
 from shopdesk.ui.widgets.worker import Job, start
 
 _ROOT = QModelIndex()
@@ -260,6 +267,14 @@ class ImportDialog(QDialog):
         self.import_btn.setFocus()
 
     def do_import(self) -> None:
+        res = self.result_
+        if (
+            res is not None
+            and res.kind in BULK_KINDS
+            and not confirm_bulk(self.ctx, self, res.inserted + res.updated, KIND_LABELS[res.kind])
+        ):
+            self.status.setText(self.tr("未导入, 没有改动任何数据"))
+            return
         self._run(False, self._imported)
 
     def _imported(self, res: ImportResult) -> None:

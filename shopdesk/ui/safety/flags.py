@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from shopdesk.audit.service import flagged_after
+from shopdesk.audit.service import bulk_threshold, flagged_after
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.ui.context import UiContext
 
@@ -39,3 +39,26 @@ def show_bulk_changes(ctx: UiContext, parent: QWidget) -> None:
     box.setInformativeText("\n".join(lines[-10:]))
     box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+def confirm_bulk(ctx: UiContext, parent: QWidget, count: int, what: str) -> bool:
+    """Ask before one action changes more prices or stock levels than `audit.bulk_threshold`.
+
+    True when the action may go ahead (not bulk, or the user said yes). "No" is the default, so
+    an Enter pressed out of habit changes nothing.
+    """
+    with ctx.db.read() as s:
+        threshold = bulk_threshold(s)
+    if count <= threshold:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, "ShopDesk", "", parent=parent)
+    box.setText(
+        box.tr("这次会修改 {0} 条{1}记录 (超过 {2} 条), 确定吗?").format(count, what, threshold)
+    )
+    box.setInformativeText(
+        box.tr("批量修改会在操作日志中标记, 店主下次登录时会看到 (阈值: 文件 → 设置…)")
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setObjectName("bulk_confirm")
+    return box.exec() == QMessageBox.StandardButton.Yes
