@@ -90,17 +90,22 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
     from shopdesk.ui.main_window import MainWindow
 
     install_excepthook()
+    from shopdesk.ui.safety.single import RaiseServer, ask_running_to_raise
+
     lock = single_instance_lock(location)
     if lock is None:
-        QMessageBox.information(
-            None,
-            "ShopDesk",
-            QApplication.translate(
+        told = (
+            QApplication.translate("app", "ShopDesk 已经打开了这个店铺 ({0}), 已切换到那个窗口。")
+            if ask_running_to_raise(location)
+            else QApplication.translate(
                 "app", "ShopDesk 已经在这台电脑上打开了这个店铺 ({0})。请切换到已打开的窗口。"
-            ).format(location.data_dir),
+            )
         )
+        QMessageBox.information(None, "ShopDesk", told.format(location.data_dir))
         return 0
     window = MainWindow(location=location)
+    if location.sqlite_path is not None:
+        RaiseServer(location, window)  # a second start brings this window to the front
     window.show()
     app.processEvents()
     from shopdesk.bootstrap import open_shop
