@@ -3,6 +3,16 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
+from datetime import datetime
+
+import time_machine
+
+# The suite lives on 2026-11-22 (a Sunday, eleven days after 双11), whatever day CI runs it: the
+# demo shop, the calendar's holidays and every date in a test agree on one "today". The clock
+# still ticks, so timeouts and timestamps behave.
+TEST_DAY = datetime(2026, 11, 22, 10, 0).astimezone()
+time_machine.travel(TEST_DAY, tick=True).start()
+
 import itertools
 import shutil
 from collections.abc import Iterator

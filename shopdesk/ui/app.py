@@ -16,6 +16,7 @@ from shopdesk.errors import ShopDeskError
 if TYPE_CHECKING:  # imported when needed: the window paints before the database layer loads
     from shopdesk.auth.actor import Actor
     from shopdesk.db.engine import Database
+    from shopdesk.ui.main_window import MainWindow
 
 # Without an explicit CJK family Qt may pick a Japanese face for Han characters.
 CJK_FAMILIES = (
@@ -86,6 +87,19 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
     `as_user(db)` names the user instead of the login dialog (`shopdesk --as NAME`).
     """
     app = make_app()
+    window, code = start_gui(location, as_user)
+    return code if window is None else app.exec()
+
+
+def start_gui(
+    location: Location, as_user: Callable[[Database], Actor] | None = None
+) -> tuple[MainWindow | None, int]:
+    """Everything `run` does before the event loop: (the window, or None and an exit code).
+
+    Tests call this rather than `run`: after an event loop has been exec'd and left, Qt's global
+    thread pool starts no more jobs in that process.
+    """
+    make_app()
     from shopdesk.ui.errors import install_excepthook
     from shopdesk.ui.main_window import MainWindow
 
@@ -102,12 +116,13 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
             )
         )
         QMessageBox.information(None, "ShopDesk", told.format(location.data_dir))
-        return 0
+        return None, 0
     window = MainWindow(location=location)
+    window.instance_lock = lock  # held for as long as the window lives
     if location.sqlite_path is not None:
         RaiseServer(location, window)  # a second start brings this window to the front
     window.show()
-    app.processEvents()
+    QApplication.processEvents()
     from shopdesk.bootstrap import open_shop
     from shopdesk.ui.context import UiContext
 
@@ -116,9 +131,9 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
         actor = as_user(db) if as_user is not None else sign_in(db)
     except ShopDeskError as exc:
         QMessageBox.critical(window, "ShopDesk", str(exc))
-        return 1
+        return None, 1
     if actor is None:
-        return 0
+        return None, 0
 
     from shopdesk.ui.safety.flags import show_bulk_changes
 
@@ -136,4 +151,4 @@ def run(location: Location, as_user: Callable[[Database], Actor] | None = None) 
     window.switch_user_requested.connect(switch)
     enter(actor)
     window.start_check()
-    return app.exec()
+    return window, 0

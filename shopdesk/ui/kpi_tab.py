@@ -7,11 +7,12 @@ export payroll, agents see their own published card.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk import clock
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.errors import ShopDeskError
 from shopdesk.kpi import disputes as disputes_svc
@@ -333,8 +335,8 @@ class KpiTab(QWidget):
         return result
 
     def _open_month_dialog(self) -> None:
-        today = QDate.currentDate()
-        default = today.addMonths(-1).toString("yyyy-MM")
+        first = clock.today().replace(day=1)
+        default = f"{(first - timedelta(days=1)):%Y-%m}"  # last month
         text, ok = QInputDialog.getText(
             self, self.tr("开始新月份"), self.tr("考核月份 (YYYY-MM):"), text=default
         )

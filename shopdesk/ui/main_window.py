@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("currentUser")
         self.statusBar().addPermanentWidget(self.user_label)
         self._actions: list[QAction] = []
+        self.instance_lock: object | None = None  # the data directory's lock, kept while open
         where = ctx.location if ctx is not None else location
         if where is not None:
             self._restore_geometry(where)

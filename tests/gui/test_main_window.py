@@ -111,34 +111,15 @@ def test_run_paints_the_window_then_attaches_the_user(
     qtbot, db: Database, owner: Actor, location: Location
 ) -> None:  # type: ignore[no-untyped-def]
     """`shopdesk --as NAME`: the window shows first, then the shop opens and fills it."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from shopdesk.ui import app as app_module
 
-    seen: list[str] = []
-
-    def inspect() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = next((w for w in windows if w.isVisible() and w.ctx is not None), None)
-        if window is None:  # not attached yet: look again shortly
-            QTimer.singleShot(50, inspect)
-            return
-        seen.append(window.user_label.text())
-        seen.append(type(window.tab("checklist")).__name__)
-        window.close()
-        QApplication.instance().exit(0)
-
-    QTimer.singleShot(0, inspect)
-    guard = QTimer()  # never hang the suite; stopped before the next test
-    guard.setSingleShot(True)
-    guard.timeout.connect(lambda: QApplication.instance().exit(1))
-    guard.start(30_000)
-    try:
-        assert app_module.run(location, lambda database: auth.actor_by_name(database, "店主")) == 0
-    finally:
-        guard.stop()
-    assert seen == ["当前用户: 店主 (店主)", "ChecklistTab"]
+    window, code = app_module.start_gui(location, lambda d: auth.actor_by_name(d, "店主"))
+    assert window is not None and code == 0
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.user_label.text() == "当前用户: 店主 (店主)"
+    assert type(window.tab("checklist")).__name__ == "ChecklistTab"
+    assert window.instance_lock is not None
 
 
 def test_a_second_instance_on_the_same_shop_is_refused(location: Location) -> None:

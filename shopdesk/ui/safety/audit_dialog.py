@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk import clock
 from shopdesk.audit.service import audit_report, entities, list_entries
 from shopdesk.auth import service as auth
 from shopdesk.reports import Report, export
@@ -80,7 +81,8 @@ class AuditDialog(QDialog):
         self.entity.addItem(self.tr("全部对象"), None)
         for e in entities(ctx.db):
             self.entity.addItem(e, e)
-        today = QDate.currentDate()
+        day = clock.today()  # the app's clock, not Qt's, so tests and the data agree
+        today = QDate(day.year, day.month, day.day)
         self.since = QDateEdit(today.addDays(-30), self)
         self.until = QDateEdit(today, self)
         for d in (self.since, self.until):
