@@ -23,12 +23,18 @@ if TYPE_CHECKING:
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 MAX_ERRORS = 200  # enough to fix a file; more only buries the first problem
+MAX_CELL = 64 * 1024 * 1024  # characters in one CSV cell
 
 
 def decode_text(data: bytes) -> str:
-    """BOM → strict UTF-8 → GB18030 (a superset of GBK/GB2312)."""
+    """BOM → strict UTF-8 → GB18030 (a superset of GBK/GB2312).
+
+    Excel's "Unicode text" export is UTF-16 with a BOM; GB18030 would decode it to garbage.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -104,7 +110,17 @@ def _read_csv(data: bytes, delimiter: str | None) -> list[list[str]]:
     if delimiter is None:
         sample = text[:4096]
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    # The default 128 KB cell limit made one pasted description fail the whole file; a cell
+    # this big is still read, and the field's own length check names its row and column.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return [[c.strip() for c in row] for row in reader]
+    except csv.Error as exc:
+        raise InvalidInput(f"第 {reader.line_num} 行无法读取: {exc}") from exc
+
+
+TITLE_ROWS = 10  # how far below a title (one merged cell) the real header may start
 
 
 def _to_table(raw: list[list[str]]) -> Table:
@@ -113,6 +129,11 @@ def _to_table(raw: list[list[str]]) -> Table:
         start += 1
     if start >= len(raw):
         raise InvalidInput("文件是空的: 没有找到表头行")
+    # Platform exports put a title or "统计日期: …" in one (merged) cell above the header.
+    filled = [sum(1 for c in r if c) for r in raw[start : start + TITLE_ROWS]]
+    if filled[0] == 1:
+        header_at = next((i for i, n in enumerate(filled) if n >= 2), 0)
+        start += header_at
     headers = [_norm_header(h) for h in raw[start]]
     width = len(headers)
     rows = []
