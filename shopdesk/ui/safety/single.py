@@ -42,9 +42,13 @@ class RaiseServer(QObject):
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
             sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(lambda s=sock: (self._read(s), s.deleteLater()))
+            sock.disconnected.connect(lambda s=sock: self._closed(s))
             if sock.bytesAvailable():
                 self._read(sock)
+
+    def _closed(self, sock: QLocalSocket) -> None:
+        self._read(sock)  # a client that wrote and left at once
+        sock.deleteLater()
 
     def _read(self, sock: QLocalSocket) -> None:
         if RAISE.strip() in bytes(sock.readAll().data()):
