@@ -119,6 +119,12 @@ def rotate(location: Location, today: date | None = None) -> list[Path]:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
+    # Half-written copies left by a crash or kill (never listed); an hour old is surely dead.
+    stale = datetime.now().timestamp() - 3600
+    for part in location.backup_dir.glob("*.db.part"):
+        if part.stat().st_mtime < stale:
+            part.unlink(missing_ok=True)
+            removed.append(part)
     return removed
 
 

@@ -98,3 +98,16 @@ def test_check_is_clean_then_finds_tampering(demo_db: Database) -> None:
     bad = [f.what for f in run_checks(demo_db) if not f.ok]
     assert any("操作日志" in w for w in bad)
     assert any("库存" in w for w in bad)
+
+
+def test_rotation_clears_half_written_copies_left_by_a_crash(location: Location) -> None:
+    import os
+
+    location.backup_dir.mkdir(parents=True)
+    old = location.backup_dir / "shopdesk-20260101-000000-daily.db.part"
+    fresh = location.backup_dir / "shopdesk-20260102-000000-daily.db.part"
+    for p in (old, fresh):
+        p.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    rotate(location, date(2026, 1, 2))
+    assert not old.exists() and fresh.exists()  # a copy being written right now is left alone
