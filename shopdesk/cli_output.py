@@ -16,6 +16,16 @@ from shopdesk.reports import Column, format_cell
 FORMATS = ("table", "json", "csv")
 
 
+def iso_date(text: str) -> date:
+    """An argparse type: YYYY-MM-DD, with a message in the user's words."""
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD: {text}") from exc
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)

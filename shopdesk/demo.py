@@ -239,7 +239,9 @@ _BASE_RATE = {"hot": (8.0, 25.0), "regular": (1.0, 6.0), "slow": (0.05, 0.6)}
 def _sales(s: Session, shop: DemoShop) -> int:
     rng = shop.rng
     products = list(
-        s.execute(select(Product.id, Product.tier, Product.price, Product.hero).order_by(Product.id))
+        s.execute(
+            select(Product.id, Product.tier, Product.price, Product.hero).order_by(Product.id)
+        )
     )
     start = shop.today - timedelta(days=shop.days)
     rows = []

@@ -12,14 +12,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from shopdesk.cli_output import iso_date
 from shopdesk.errors import InvalidInput
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD: {text}") from exc
 
 
 def register(
@@ -32,7 +26,7 @@ def register(
         help="今日检查: 列出要做的项目, 或勾选/跳过",
         description="列出某天要做的检查项目及状态; 子命令 tick/skip/untick 勾选、跳过或撤销。",
     )
-    p.add_argument("--date", type=_date, help="日期 YYYY-MM-DD (默认今天)")
+    p.add_argument("--date", type=iso_date, help="日期 YYYY-MM-DD (默认今天)")
     p.add_argument("--user", metavar="NAME", help="查看此人的项目 (默认 --as 的用户)")
     p.add_argument("--all", action="store_true", help="所有人的项目")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
@@ -50,7 +44,7 @@ def register(
         # --as may also come after the command here; SUPPRESS keeps a global --as when absent.
         a.add_argument("--as", dest="as_name", metavar="NAME", default=argparse.SUPPRESS)
         a.add_argument(
-            "--date", type=_date, default=argparse.SUPPRESS, help="属于哪一天 (默认今天)"
+            "--date", type=iso_date, default=argparse.SUPPRESS, help="属于哪一天 (默认今天)"
         )
         if name != "untick":
             a.add_argument("--note", help="备注 (跳过时为原因)")

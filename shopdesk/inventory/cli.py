@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from shopdesk.cli_output import iso_date
 from shopdesk.errors import InvalidInput
 
 EXPORT_SUFFIXES = (".xlsx", ".pdf", ".csv")
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD: {text}") from exc
 
 
 def register(
@@ -33,7 +26,7 @@ def register(
         p.set_defaults(handler=_cmd_import, kind=kind)
 
     p = commands.add_parser("restock", help="本周补货需求表")
-    p.add_argument("--date", type=_date, help="表日 YYYY-MM-DD (默认: 本周补货日)")
+    p.add_argument("--date", type=iso_date, help="表日 YYYY-MM-DD (默认: 本周补货日)")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
     p.add_argument("--out", help="导出到文件: .xlsx / .pdf / .csv")
     p.add_argument("--save", action="store_true", help="保存为这一周的补货单")

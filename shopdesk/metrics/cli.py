@@ -8,14 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from shopdesk.cli_output import iso_date
 from shopdesk.errors import InvalidInput
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD: {text}") from exc
 
 
 def register(
@@ -33,8 +27,8 @@ def register(
         help="经营数据: 每日数据、各渠道 ROI 与等级、超过阈值的变化",
         description="默认显示截至昨天的最近 7 天。--summary 输出周/月汇总。",
     )
-    p.add_argument("--from", dest="start", type=_date, help="开始日期 YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_date, help="结束日期 YYYY-MM-DD (默认: 昨天)")
+    p.add_argument("--from", dest="start", type=iso_date, help="开始日期 YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=iso_date, help="结束日期 YYYY-MM-DD (默认: 昨天)")
     p.add_argument("--summary", choices=("week", "month"), help="按周或按月汇总")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
     p.add_argument("--out", help="把汇总导出为 .xlsx 或 .csv (需 --summary)")

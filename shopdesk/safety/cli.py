@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from shopdesk.cli_output import iso_date
 
 if TYPE_CHECKING:
     from shopdesk.cli import CliContext
@@ -25,8 +26,8 @@ def register(
     p = commands.add_parser("audit", help="操作日志 (店主/财务): 按用户、对象、日期筛选")
     p.add_argument("--user")
     p.add_argument("--entity")
-    p.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="since", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="until", type=iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--out", help="导出到 .xlsx / .csv / .pdf")
