@@ -75,7 +75,8 @@ def run_checks(db: Database) -> list[Finding]:
                 f"{'10+' if len(mismatched) > 10 else len(mismatched)} 个商品的库存"
                 "与出入库记录合计不符",
                 ", ".join(f"{sku}: 库存 {oh}, 记录合计 {tot}" for sku, oh, tot in mismatched[:5]),
-                "用 导入库存表 或盘点重新录入这些商品的实际库存。",
+                "盘点这些商品, 实际数不同的用 导入库存表 录入; 然后店主运行"
+                " shopdesk check --fix-stock, 按显示的库存补一条盘点记录 (写入操作日志)。",
             )
         )
     return findings

@@ -38,6 +38,11 @@ def register(
     p.add_argument("url", help="postgresql+psycopg://用户:密码@服务器/数据库")
     p.set_defaults(handler=_cmd_migrate_to)
     p = commands.add_parser("check", help="检查数据库完整性、操作日志哈希链和库存记录")
+    p.add_argument(
+        "--fix-stock",
+        action="store_true",
+        help="盘点确认后 (店主): 按显示的库存补记出入库记录, 使两者一致",
+    )
     p.set_defaults(handler=_cmd_check)
 
 
@@ -105,6 +110,11 @@ def _cmd_migrate_to(ctx: CliContext, args: argparse.Namespace) -> int:
 def _cmd_check(ctx: CliContext, args: argparse.Namespace) -> int:
     from shopdesk.safety.check import run_checks
 
+    if args.fix_stock:
+        from shopdesk.safety.repair import reconcile_stock
+
+        for fix in reconcile_stock(ctx.db, ctx.actor()):
+            print(f"已补记 {fix.sku}: 记录合计 {fix.recorded} → 库存 {fix.on_hand}")
     findings = run_checks(ctx.db)
     for f in findings:
         print(f"{'✓' if f.ok else '✗'} {f.what}")

@@ -111,3 +111,28 @@ def test_rotation_clears_half_written_copies_left_by_a_crash(location: Location)
     os.utime(old, (0, 0))
     rotate(location, date(2026, 1, 2))
     assert not old.exists() and fresh.exists()  # a copy being written right now is left alone
+
+
+def test_fix_stock_makes_the_records_add_up_again_and_is_audited(demo_db: Database) -> None:
+    from shopdesk.errors import PermissionDenied
+    from shopdesk.safety.repair import reconcile_stock
+
+    with demo_db.write() as s:
+        p = s.execute(select(Product).order_by(Product.id).limit(1)).scalar_one()
+        p.on_hand += 5
+        sku, on_hand = p.sku, p.on_hand
+    staff = auth.actor_by_name(demo_db, "陈晨")
+    with pytest.raises(PermissionDenied):
+        reconcile_stock(demo_db, staff)
+    owner = auth.actor_by_name(demo_db, "王芳")
+    fixes = reconcile_stock(demo_db, owner)
+    assert [(f.sku, f.on_hand, f.recorded) for f in fixes] == [(sku, on_hand, on_hand - 5)]
+    assert all(f.ok for f in run_checks(demo_db))
+    with demo_db.read() as s:
+        last = s.execute(
+            select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.action)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).one()
+    assert tuple(last) == ("stock", sku, "reconcile")
+    assert reconcile_stock(demo_db, owner) == []  # nothing left to fix
