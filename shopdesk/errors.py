@@ -34,6 +34,12 @@ class StaleRecord(ShopDeskError):
     exit_code = 5
 
 
+class ConnectionLost(ShopDeskError):
+    """The database server cannot be reached; nothing was half-written, retrying may work."""
+
+    exit_code = 7
+
+
 class SchemaTooNew(ShopDeskError):
     exit_code = 6
 

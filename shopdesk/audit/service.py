@@ -22,6 +22,7 @@ from shopdesk.audit.models import AuditEntry
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, require
 from shopdesk.clock import now
+from shopdesk.db.changes import announce
 from shopdesk.db.engine import Database
 from shopdesk.reports import Column, Report
 
@@ -94,6 +95,7 @@ def record(
     entry.hash = _digest(prev, entry)
     session.add(entry)
     session.flush()
+    announce(session, entity, entry.id)  # other windows reload (the change feed)
 
 
 def bulk_threshold(session: Session) -> int:

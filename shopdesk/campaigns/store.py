@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk import audit
@@ -26,6 +26,7 @@ from shopdesk.campaigns.tasks import (
     slowest_lead_time,
 )
 from shopdesk.clock import now
+from shopdesk.db.conflict import stale_record
 from shopdesk.errors import NotFound, StaleRecord
 from shopdesk.inventory.models import Product, Supplier
 
@@ -53,7 +54,11 @@ def _get(s: Session, campaign_id: int) -> Campaign:
 
 def _check_version(row: Campaign | CampaignTask, expected: int | None) -> None:
     if expected is not None and row.version != expected:
-        raise StaleRecord("活动已被其他人修改, 请刷新后再改")
+        s = object_session(row)
+        if s is None:
+            raise StaleRecord("活动已被其他人修改, 请刷新后再改")
+        entity = ENTITY if isinstance(row, Campaign) else TASK_ENTITY
+        raise stale_record(s, entity, row.id, "活动" if entity == ENTITY else "活动任务")
 
 
 def _recurrence(raw: dict[str, object] | None) -> rec.Recurrence | None:

@@ -38,8 +38,10 @@ from shopdesk.checklist.recurrence import (
     progress,
     week_start,
 )
+from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
-from shopdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
+from shopdesk.db.upsert import insert_for
+from shopdesk.errors import InvalidInput, NotFound, PermissionDenied
 from shopdesk.numbers import NumberError, parse_decimal
 
 log = logging.getLogger(__name__)
@@ -359,12 +361,8 @@ def _occurrence(s: Session, template_id: int, day: date) -> ChecklistOccurrence 
 
 def _insert_if_absent(s: Session, values: dict[str, Any]) -> bool:
     """Insert the occurrence unless another PC already did; True if this call created it."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(ChecklistOccurrence)
+        insert_for(s, ChecklistOccurrence)
         .values(version=1, **values)
         .on_conflict_do_nothing(index_elements=["template_id", "day"])
     )
@@ -614,7 +612,7 @@ def _get_template(s: Session, template_id: int, version: int | None) -> Checklis
     if t is None:
         raise NotFound(f"没有编号为 {template_id} 的检查项目")
     if version is not None and t.version != version:
-        raise StaleRecord("这个项目刚被别人修改过, 请重新打开后再改")
+        raise stale_record(s, "checklist_template", t.id, f"检查项目“{t.title}”")
     return t
 
 

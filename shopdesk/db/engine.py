@@ -7,19 +7,22 @@ read happened before the write lock. Reads stay deferred so they never wait for 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from shopdesk.errors import ShopDeskError, StaleRecord
+from shopdesk.db.conflict import conflict_for, stale_objects
+from shopdesk.errors import ConnectionLost, ShopDeskError, StaleRecord
 
 BUSY_TIMEOUT_MS = 15_000
+OFFLINE = "连不上数据库服务器 — 这次的操作没有完成, 数据没有改动。请检查网络, 程序会自动重试。"
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -52,6 +55,8 @@ def user_facing(exc: BaseException) -> ShopDeskError | None:
     """The database errors a user can act on, said in words; None for real bugs."""
     if isinstance(exc, StaleDataError):
         return StaleRecord("这条记录刚被别人修改过, 你的修改没有保存。请刷新后再改。")
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return ConnectionLost(OFFLINE)
     if isinstance(exc, OperationalError):
         text = str(exc.orig).lower()
         if "disk is full" in text or "disk i/o error" in text or "file too large" in text:
@@ -65,7 +70,7 @@ def user_facing(exc: BaseException) -> ShopDeskError | None:
         if "readonly" in text or "read-only" in text:
             return ShopDeskError("数据库文件是只读的: 这次的修改没有保存。")
         if "could not connect" in text or "connection" in text or "server closed" in text:
-            return ShopDeskError("连不上数据库服务器: 这次的修改没有保存。请检查网络后重试。")
+            return ConnectionLost(OFFLINE)
     return None
 
 
@@ -76,6 +81,7 @@ class Database:
         # Every model must be known before the first flush, or a foreign key to a table whose
         # module nobody imported yet cannot be resolved.
         import shopdesk.db.models  # noqa: F401
+
         self.url = url
         self.engine = make_engine(url, echo=echo)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
@@ -86,6 +92,10 @@ class Database:
         )
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write = sessionmaker(bind=write_engine, expire_on_commit=False)
+        # Who "we" are in the change feed (shopdesk.db.changes): our own committed audit rows
+        # and the tag on our NOTIFYs, so a window is not told about its own saves.
+        self.origin = secrets.token_hex(4)
+        self.own_audit_ids: set[int] = set()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -93,22 +103,46 @@ class Database:
         with self._read() as session:
             try:
                 yield session
+            except DBAPIError as exc:
+                problem = user_facing(exc)
+                if isinstance(problem, ConnectionLost):
+                    raise problem from exc
+                raise
             finally:
-                session.rollback()
+                with suppress(DBAPIError):  # a lost connection has nothing to undo
+                    session.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work: committed once at the end, rolled back on any error."""
+        """One unit of work: committed once at the end, rolled back on any error.
+
+        A version conflict (StaleDataError) becomes a StaleRecord naming who saved the record
+        and when; a lost server connection a ConnectionLost (the transaction did not commit).
+        """
         with self._write() as session:
+            session.info["origin"] = self.origin
             try:
                 yield session
                 session.commit()
             except BaseException as exc:
-                session.rollback()
+                stale = stale_objects(session, exc) if isinstance(exc, StaleDataError) else None
+                with suppress(DBAPIError):  # a lost connection committed nothing
+                    session.rollback()
                 problem = user_facing(exc)
+                if stale:
+                    problem = self._who_won(stale)
                 if problem is not None:
                     raise problem from exc
                 raise
+            mine = session.info.get("audit_ids")
+            if mine:
+                if len(self.own_audit_ids) > 100_000:  # nobody is reading the feed
+                    self.own_audit_ids.clear()
+                self.own_audit_ids.update(mine)
+
+    def _who_won(self, rows: list[tuple[type[Any], Any]]) -> StaleRecord:
+        with self.read() as s:
+            return conflict_for(s, rows)
 
     def dispose(self) -> None:
         self.engine.dispose()

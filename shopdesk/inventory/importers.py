@@ -24,6 +24,7 @@ from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.clock import now
 from shopdesk.db.engine import Database
+from shopdesk.db.upsert import insert_for
 from shopdesk.errors import ImportRejected, InvalidInput, PermissionDenied, RowError
 from shopdesk.inventory.kinds import KIND_LABELS
 from shopdesk.inventory.models import (
@@ -299,17 +300,6 @@ def run_import(
 # --- writers ----------------------------------------------------------------------------------
 
 
-def _insert(s: Session, table: Table) -> Any:
-    """The dialect's INSERT that supports ON CONFLICT (SQLite and PostgreSQL)."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table)
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(table)
-
-
 def _sku_map(s: Session) -> dict[str, int]:
     return dict(s.execute(select(Product.sku, Product.id)).tuples().all())
 
@@ -425,7 +415,7 @@ def _write_products(
         for v in chunk:
             v.setdefault("updated_at", stamp)
             v.setdefault("updated_by_id", actor.id)
-        stmt = _insert(s, table)
+        stmt = insert_for(s, table)
         update_cols = {c: stmt.excluded[c] for c in chunk[0] if c != "sku"}
         update_cols["version"] = table.c.version + 1
         s.execute(stmt.on_conflict_do_update(index_elements=["sku"], set_=update_cols), chunk)
@@ -521,7 +511,7 @@ def _write_sales(
     table = _SALES
     conn = s.connection()
     for i in range(0, len(values), CHUNK):
-        stmt = _insert(s, table)
+        stmt = insert_for(s, table)
         stmt = stmt.on_conflict_do_update(
             index_elements=["day", "product_id"],
             set_={"units": stmt.excluded.units, "revenue": stmt.excluded.revenue},
@@ -589,7 +579,7 @@ def _write_po(
         else:
             result.updated += 1
         if not dry_run:
-            stmt = _insert(s, _PO_LINES)
+            stmt = insert_for(s, _PO_LINES)
             s.execute(
                 stmt.on_conflict_do_update(
                     index_elements=["po_id", "product_id"],

@@ -22,8 +22,9 @@ from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.campaigns.models import Campaign, CampaignSku
 from shopdesk.clock import now, today
+from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
-from shopdesk.errors import InvalidInput, NotFound, StaleRecord
+from shopdesk.errors import InvalidInput, NotFound
 from shopdesk.inventory import restock
 from shopdesk.inventory.models import (
     Product,
@@ -568,7 +569,7 @@ def update_product(
         if p is None:
             raise NotFound(f"商品不存在 (id {product_id})")
         if p.version != version:
-            raise StaleRecord(f"商品 {p.sku} 刚被别人修改过, 请刷新后再改")
+            raise stale_record(s, "product", p.sku, f"商品 {p.sku} ")
         sid = clean.get("supplier_id")
         if sid is not None and s.get(Supplier, sid) is None:
             raise NotFound("供应商不存在")
@@ -688,7 +689,7 @@ def save_supplier(
             raise NotFound("供应商不存在")
         sup = sup_or_none
         if version is not None and sup.version != version:
-            raise StaleRecord(f"供应商 {sup.name} 刚被别人修改过, 请刷新")
+            raise stale_record(s, "supplier", sup.id, f"供应商 {sup.name} ")
         before = {"name": sup.name, "lead_time_days": sup.lead_time_days, "contact": sup.contact}
         sup.name, sup.lead_time_days = name, int(lead_time_days)
         if contact is not None:

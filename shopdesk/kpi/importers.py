@@ -21,6 +21,7 @@ from shopdesk.auth.actor import Actor
 from shopdesk.auth.models import User
 from shopdesk.auth.permissions import Perm, require
 from shopdesk.db.engine import Database
+from shopdesk.db.upsert import insert_for
 from shopdesk.errors import ImportRejected, RowError
 from shopdesk.io.tabular import Field, Table, parse_table, read_table
 from shopdesk.kpi import service
@@ -193,16 +194,6 @@ def _duplicates(table: Table, header: str, errors: list[RowError]) -> dict[str, 
     return first
 
 
-def _insert(s: Session) -> Any:
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(KpiScore)
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(KpiScore)
-
-
 def _upsert(
     s: Session,
     actor: Actor,
@@ -244,7 +235,7 @@ def _upsert(
         )
     if not values:
         return
-    stmt = _insert(s)
+    stmt = insert_for(s, KpiScore)
     update = {
         c: stmt.excluded[c] for c in values[0] if c not in ("month_id", "agent_id", "version")
     }

@@ -21,8 +21,9 @@ from shopdesk import audit, clock
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.models import User
 from shopdesk.auth.permissions import Perm, can, require
+from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
-from shopdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleRecord
+from shopdesk.errors import InvalidInput, NotFound, PermissionDenied
 from shopdesk.kpi import carddef
 from shopdesk.kpi.cards import AFTER_SALES_NAME
 from shopdesk.kpi.install import install
@@ -436,7 +437,7 @@ def update_cell(
     with db.write() as s:
         sc, m, agent = _load_for_edit(s, actor, score_id)
         if sc.version != expected_version:
-            raise StaleRecord(f"{agent.name} 的绩效刚被其他人修改过, 请刷新后再改")
+            raise stale_record(s, "kpi_score", sc.id, f"{agent.name} 的绩效")
         card = _card_of(s.get_one(Scorecard, m.scorecard_id))
         _apply(s, actor, sc, card, {key: raw}, "update")
         s.flush()

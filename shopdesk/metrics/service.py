@@ -21,7 +21,9 @@ from shopdesk import audit
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, require
 from shopdesk.clock import now, today
+from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
+from shopdesk.db.upsert import insert_for
 from shopdesk.errors import ImportRejected, InvalidInput, NotFound, StaleRecord
 from shopdesk.metrics.changes import (
     DEFAULT_THRESHOLD,
@@ -299,7 +301,9 @@ def save_day(
             before: dict[str, Any] = {}
         else:
             if expected_version is not None and row.version != expected_version:
-                raise StaleRecord(f"{figures.day} 的数据刚被别人修改过, 请重新打开后再保存")
+                raise stale_record(
+                    s, "daily_metric", figures.day.isoformat(), f"{figures.day} 的数据"
+                )
             before = {k: getattr(row, k) for k in FIGURE_KEYS}
         after = derived.figures.as_dict()
         for k, v in after.items():
@@ -476,17 +480,6 @@ def _result_of(db: Database, path: Path, parsed: ParsedSheet) -> ImportResult:
     )
 
 
-def _insert(s: Session, table: Any) -> Any:
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table)
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(table)
-
-
 def _upsert(s: Session, actor: Actor, parsed: ParsedSheet) -> None:
     """Core upserts (executemany), 50× faster than the ORM for a big history."""
     stamp = now()
@@ -504,7 +497,7 @@ def _upsert(s: Session, actor: Actor, parsed: ParsedSheet) -> None:
             }
             for d in parsed.days
         ]
-        stmt = _insert(s, t)
+        stmt = insert_for(s, t)
         # An empty cell means "not in this file": keep what is known instead of erasing it.
         update: dict[str, Any] = {k: func.coalesce(stmt.excluded[k], t.c[k]) for k in keys}
         update.update(
@@ -535,7 +528,7 @@ def _upsert(s: Session, actor: Actor, parsed: ParsedSheet) -> None:
             {"day": c.day, "channel_id": cmap[c.channel].id, "spend": c.spend, "sales": c.sales}
             for c in parsed.channel_days
         ]
-        stmt2 = _insert(s, t2)
+        stmt2 = insert_for(s, t2)
         upd2 = {"spend": stmt2.excluded.spend, "sales": stmt2.excluded.sales}
         for chunk in _chunks(rows2, 500):
             s.execute(
