@@ -104,10 +104,10 @@ def start_gui(
     from shopdesk.ui.main_window import MainWindow
 
     install_excepthook()
-    from shopdesk.ui.safety.single import RaiseServer, ask_running_to_raise
-
     lock = single_instance_lock(location)
     if lock is None:
+        from shopdesk.ui.safety.single import ask_running_to_raise
+
         told = (
             QApplication.translate("app", "ShopDesk 已经打开了这个店铺 ({0}), 已切换到那个窗口。")
             if ask_running_to_raise(location)
@@ -119,10 +119,12 @@ def start_gui(
         return None, 0
     window = MainWindow(location=location)
     window.instance_lock = lock  # held for as long as the window lives
-    if location.sqlite_path is not None:
-        RaiseServer(location, window)  # a second start brings this window to the front
     window.show()
-    QApplication.processEvents()
+    QApplication.processEvents()  # the first paint, before anything heavy is imported
+    if location.sqlite_path is not None:
+        from shopdesk.ui.safety.single import RaiseServer
+
+        RaiseServer(location, window)  # a second start brings this window to the front
     from shopdesk.bootstrap import open_shop
     from shopdesk.ui.context import UiContext
 
