@@ -35,8 +35,48 @@ class Location:
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None, url: str | None = None) -> Location:
-    """Options win over environment, environment over the per-user default."""
+    """Options win over environment, environment over the saved server connection (文件 →
+    连接到服务器…), that over the shop file in the per-user data directory."""
     raw_dir = data_dir or os.environ.get(ENV_DATA_DIR)
     directory = Path(raw_dir).expanduser().resolve() if raw_dir else default_data_dir()
-    db_url = url or os.environ.get(ENV_DB_URL) or f"sqlite:///{directory / DB_FILE}"
+    db_url = (
+        url
+        or os.environ.get(ENV_DB_URL)
+        or saved_url(directory)
+        or f"sqlite:///{directory / DB_FILE}"
+    )
     return Location(directory, db_url)
+
+
+CONNECTION_FILE = "connection.ini"  # per data directory, never in the shared database
+
+
+def saved_url(directory: Path) -> str | None:
+    """The server this PC was told to use (team mode), or None for the local shop file."""
+    import configparser
+
+    path = directory / CONNECTION_FILE
+    if not path.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error:
+        return None
+    return parser.get("database", "url", fallback=None) or None
+
+
+def save_url(directory: Path, url: str | None) -> Path:
+    """Remember the server for the next start; None goes back to the local shop file."""
+    import configparser
+
+    path = directory / CONNECTION_FILE
+    directory.mkdir(parents=True, exist_ok=True)
+    parser = configparser.ConfigParser(interpolation=None)
+    parser["database"] = {"url": url or ""}
+    with path.open("w", encoding="utf-8") as f:
+        f.write("# ShopDesk: the shared database this PC uses (empty = the local shop file)\n")
+        parser.write(f)
+    if os.name == "posix":
+        path.chmod(0o600)  # it may hold the database password
+    return path

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 CHANNEL = "shopdesk_changes"
 EVERYTHING = "*"  # after a reconnect: notifications may have been missed, reload all
-SQLITE_POLL_S = 0.25
+SQLITE_POLL_S = 0.5
 # Audit entity → the kind the tabs listen for on `bus.data_changed`.
 _PREFIXES = (
     ("checklist", "checklist"),
@@ -109,7 +110,9 @@ class ChangeFeed:
 
             if not url.database or url.database == ":memory:":
                 raise ConnectionLost("内存数据库没有其他窗口")
-            lite = sqlite3.connect(url.database, timeout=1, check_same_thread=False)
+            # mode=rw: a shop file that went missing must not be recreated empty by the feed.
+            uri = Path(url.database).resolve().as_uri() + "?mode=rw"
+            lite = sqlite3.connect(uri, uri=True, timeout=1, check_same_thread=False)
             self._conn = lite
             self._version = lite.execute("PRAGMA data_version").fetchone()[0]
             if self._last_id is None:

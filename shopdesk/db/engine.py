@@ -121,10 +121,17 @@ class Database:
         """
         with self._write() as session:
             session.info["origin"] = self.origin
+            mine: list[int] = []
             try:
                 yield session
+                # Ours before the commit makes them visible, so the feed never reports them.
+                mine = session.info.get("audit_ids", [])
+                if len(self.own_audit_ids) > 100_000:  # nobody is reading the feed
+                    self.own_audit_ids.clear()
+                self.own_audit_ids.update(mine)
                 session.commit()
             except BaseException as exc:
+                self.own_audit_ids.difference_update(mine)
                 stale = stale_objects(session, exc) if isinstance(exc, StaleDataError) else None
                 with suppress(DBAPIError):  # a lost connection committed nothing
                     session.rollback()
@@ -134,11 +141,6 @@ class Database:
                 if problem is not None:
                     raise problem from exc
                 raise
-            mine = session.info.get("audit_ids")
-            if mine:
-                if len(self.own_audit_ids) > 100_000:  # nobody is reading the feed
-                    self.own_audit_ids.clear()
-                self.own_audit_ids.update(mine)
 
     def _who_won(self, rows: list[tuple[type[Any], Any]]) -> StaleRecord:
         with self.read() as s:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,6 +27,9 @@ from shopdesk import __version__
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.config import Location
 from shopdesk.ui.context import UiContext, ui_settings
+
+if TYPE_CHECKING:
+    from shopdesk.ui.live import LiveWatcher
 
 # (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
 TABS: tuple[tuple[str, str], ...] = (
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._actions: list[QAction] = []
         self.instance_lock: object | None = None  # the data directory's lock, kept while open
+        self.live: LiveWatcher | None = None  # other PCs' changes (shopdesk/ui/live.py)
         where = ctx.location if ctx is not None else location
         if where is not None:
             self._restore_geometry(where)
@@ -133,6 +137,11 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             self.tabs.setCurrentIndex(0)
         self._on_tab_changed(self.tabs.currentIndex())
+        from shopdesk.ui import live
+
+        if self.live is not None:
+            self.live.stop()
+        self.live = live.install(self, ctx)
 
     # -- tabs ---------------------------------------------------------------------------
     def _on_tab_changed(self, index: int) -> None:
@@ -299,4 +308,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)
