@@ -199,6 +199,10 @@ class MainWindow(QMainWindow):
             prefs.setShortcut(QKeySequence("Ctrl+,"))
             prefs.triggered.connect(self._open_settings)
             self.file_menu.addAction(prefs)
+            server = QAction(self.tr("连接到服务器…"), self)
+            server.setToolTip(self.tr("团队模式: 几台电脑共用一个 PostgreSQL 数据库"))
+            server.triggered.connect(self._open_connection)
+            self.file_menu.addAction(server)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -283,6 +287,16 @@ class MainWindow(QMainWindow):
 
         if self.ctx is not None:
             UsersDialog(self.ctx, self).exec()
+
+    def _open_connection(self) -> None:
+        from shopdesk.ui.connection_dialog import ConnectionDialog
+
+        if self.ctx is not None:
+            dialog = ConnectionDialog(self.ctx.location, self)
+            if dialog.exec() and dialog.saved_to is not None:
+                self.statusBar().showMessage(
+                    self.tr("连接设置已保存, 下次启动 ShopDesk 时生效"), 10_000
+                )
 
     def _open_settings(self) -> None:
         from shopdesk.ui.admin.settings_dialog import SettingsDialog
