@@ -113,18 +113,19 @@ def import_file(
     """Check every row, then store all of them or none (ImportRejected lists the problems)."""
     require(actor, Perm.SCORE_TEAM)
     table = read_table(path)
-    info = service.open_month(db, actor, month, card_name)
-    card = info.card
+    month = service.check_month(month)
+    name, card = service.card_for_month(db, month, card_name)
     parsed = parse_table(table, fields_for(card), progress=progress)
     preview = ImportPreview(
-        info.month, info.card_name, columns=parsed.columns, ignored_headers=parsed.ignored_headers
+        month, name, columns=parsed.columns, ignored_headers=parsed.ignored_headers
     )
     errors: list[RowError] = list(parsed.errors)
     agent_header = parsed.columns.get("agent", "客服")
     level_header = parsed.columns.get("level", "级别")
     present = [f.key for f in field_specs(card) if f.key in parsed.columns]
     with db.write() as s:
-        m = s.get_one(KpiMonth, info.id)
+        # Opened in the same unit of work: a rejected file leaves no new month behind.
+        m = service.open_month_in(s, actor, month, card_name)
         if m.status == "final":
             raise ImportRejected([], f"{m.month} 已定稿, 不能导入 (需要店主重新打开)")
         users = {u.name: u for u in s.execute(select(User)).scalars()}

@@ -335,27 +335,41 @@ def open_month(db: Database, actor: Actor, month: str, card_name: str | None = N
     require(actor, Perm.SCORE_TEAM)
     month = check_month(month)
     with db.write() as s:
-        install(s)  # a database made before the cards existed
-        name = card_name or AFTER_SALES_NAME
-        m = _find_month(s, month, name)
-        if m is None:
-            card_row = _latest_card(s, name)
-            m = KpiMonth(month=month, scorecard_id=card_row.id, status="draft")
-            s.add(m)
-            s.flush()
-            audit.record(
-                s,
-                actor,
-                "kpi_month",
-                m.id,
-                "open",
-                None,
-                {"month": month, "card": name, "card_version": card_row.card_version},
-            )
-        card = _card_of(s.get_one(Scorecard, m.scorecard_id))
-        if m.status != "final":
-            _sync_agents(s, actor, m, card)
-        return _month_info(s, m)
+        return _month_info(s, open_month_in(s, actor, month, card_name))
+
+
+def open_month_in(s: Session, actor: Actor, month: str, card_name: str | None = None) -> KpiMonth:
+    """open_month inside the caller's unit of work (an import opens the month and stores its
+    rows in one transaction, so a rejected file leaves no month behind)."""
+    install(s)  # a database made before the cards existed
+    name = card_name or AFTER_SALES_NAME
+    m = _find_month(s, month, name)
+    if m is None:
+        card_row = _latest_card(s, name)
+        m = KpiMonth(month=month, scorecard_id=card_row.id, status="draft")
+        s.add(m)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "kpi_month",
+            m.id,
+            "open",
+            None,
+            {"month": month, "card": name, "card_version": card_row.card_version},
+        )
+    if m.status != "final":
+        _sync_agents(s, actor, m, _card_of(s.get_one(Scorecard, m.scorecard_id)))
+    return m
+
+
+def card_for_month(db: Database, month: str, card_name: str | None = None) -> tuple[str, Card]:
+    """The card a month is (or would be) scored with, without opening the month."""
+    name = card_name or AFTER_SALES_NAME
+    with db.read() as s:
+        m = _find_month(s, check_month(month), name)
+        row = s.get_one(Scorecard, m.scorecard_id) if m is not None else _latest_card(s, name)
+        return name, _card_of(row)
 
 
 def find_month(db: Database, actor: Actor, month: str, card_name: str | None = None) -> MonthInfo:

@@ -12,7 +12,7 @@ from shopdesk.audit.models import AuditEntry
 from shopdesk.auth import service as auth
 from shopdesk.auth.actor import Actor
 from shopdesk.db.engine import Database
-from shopdesk.errors import ImportRejected
+from shopdesk.errors import ImportRejected, NotFound
 from shopdesk.io.tabular import read_table
 from shopdesk.kpi import exports, service
 from shopdesk.kpi.importers import import_file
@@ -117,8 +117,8 @@ def test_bad_rows_are_all_reported_and_nothing_is_stored(
     assert (6, "客服", "小唐") in errs
     reasons = " ".join(e.reason for e in exc.value.errors)
     assert "优/良/中/差" in reasons and "5–20" in reasons and "重复" in reasons
-    info = service.find_month(db, supervisor, "2026-10")
-    assert all(not r.inputs.get("quality") for r in service.grid(db, supervisor, info.id).rows)
+    with pytest.raises(NotFound):  # nothing stored: not even the month was opened
+        service.find_month(db, supervisor, "2026-10")
 
 
 def test_supervisor_cannot_import_other_teams(
@@ -137,9 +137,8 @@ def test_dry_run_stores_nothing(
     p = _write(tmp_path, "x.csv", [CN_HEADER, "小唐,高级售后客服,优,4.2%,良,优,中,1,0,0,2,,3,3"])
     preview = import_file(db, supervisor, p, "2026-10", dry_run=True)
     assert not preview.stored and preview.rows[0].result.final == 109
-    info = service.find_month(db, supervisor, "2026-10")
-    row = next(r for r in service.grid(db, supervisor, info.id).rows if r.agent == "小唐")
-    assert row.inputs["quality"] is None
+    with pytest.raises(NotFound):  # a dry run opens no month either
+        service.find_month(db, supervisor, "2026-10")
 
 
 def test_blank_template_round_trips_through_the_importer(
@@ -152,3 +151,21 @@ def test_blank_template_round_trips_through_the_importer(
     # Filled only with names, the template imports (all inputs blank, nothing invalid).
     preview = import_file(db, supervisor, p, "2026-10")
     assert len(preview.rows) == 3
+
+
+def test_a_rejected_file_opens_no_month(
+    db: Database, supervisor: Actor, agents: None, tmp_path: Path
+) -> None:
+    """All-or-nothing includes the month itself: a bad sheet for a new month leaves no trace."""
+    from shopdesk.kpi.models import KpiMonth
+
+    p = _write(
+        tmp_path, "bad.csv", [CN_HEADER, "小唐,高级售后客服,优秀,4.2%,良,优,中,1,0,0,2,,3,3"]
+    )
+    with pytest.raises(ImportRejected):
+        import_file(db, supervisor, p, "2026-09")
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(KpiMonth)) == 0
+        assert not s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "kpi_month")
+        )
