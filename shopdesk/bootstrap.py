@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from shopdesk.backup import backup_sqlite, daily_backup, stamped_name
 from shopdesk.config import Location
 from shopdesk.db import migrate
@@ -31,6 +33,19 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
         except OSError as exc:
             raise ShopDeskError(f"无法创建数据目录 {path.parent}: {exc.strerror}") from exc
     db = Database(location.url)
+    try:
+        _prepare(db, location, path, migrate_schema)
+    except DBAPIError as exc:  # a server that is down or refuses us: words, not a traceback
+        if db.is_sqlite:
+            raise
+        from shopdesk.db.remote import explain
+
+        db.dispose()
+        raise explain(exc, location.url) from exc
+    return db
+
+
+def _prepare(db: Database, location: Location, path: Path | None, migrate_schema: bool) -> None:
     if migrate_schema:
 
         def _backup(reason: str) -> Path | None:
@@ -46,7 +61,6 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
             daily_backup(location)
     else:
         migrate.check_not_newer(db)
-    return db
 
 
 def install_defaults(db: Database) -> None:

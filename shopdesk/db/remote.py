@@ -88,10 +88,23 @@ def probe(url: str, timeout_s: int = 5) -> Probe:
             version = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
             has_shop = inspect(conn).has_table("alembic_version")
     except DBAPIError as exc:
-        raise ConnectionLost(_why(str(exc.orig))) from exc
+        raise explain(exc) from exc
     finally:
         engine.dispose()
     return Probe(f"PostgreSQL {version}", has_shop)
+
+
+def explain(exc: DBAPIError, url: str | None = None) -> ConnectionLost:
+    """A failed connection in words: wrong password, no such database, refused, unknown host."""
+    where = ""
+    if url is not None:
+        try:
+            u = make_url(url)
+            server = f"{u.host or 'localhost'}:{u.port or DEFAULT_PORT}"
+            where = f" (服务器 {server}, 数据库 {u.database})"
+        except ArgumentError:
+            pass
+    return ConnectionLost(_why(str(exc.orig)) + where)
 
 
 def _why(text_: str) -> str:

@@ -11,10 +11,12 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, func, select, text, update
+from sqlalchemy.exc import OperationalError
 
 import shopdesk.db.models as models
 from shopdesk.db import migrate
 from shopdesk.db.engine import Database
+from shopdesk.db.remote import explain
 from shopdesk.errors import InvalidInput, ShopDeskError
 
 BATCH = 5000
@@ -45,47 +47,55 @@ def migrate_to(source: Database, target_url: str) -> list[TableCopy]:
     """Copy everything; refuses a target that already holds data. Returns per-table checks."""
     target = Database(target_url)
     try:
-        migrate.upgrade(target)
-        tables = list(models.Base.metadata.sorted_tables)
-        with target.engine.connect() as tc:
-            busy = [
-                t.name for t in tables if tc.execute(select(func.count()).select_from(t)).scalar()
-            ]
-        if busy:
-            raise InvalidInput(
-                f"目标数据库不是空的 (已有数据: {', '.join(busy[:5])}), 未复制任何数据"
-            )
-        with source.engine.connect() as sc, target.engine.begin() as tc:
-            for table in tables:
-                refs = _self_refs(table)
-                rows = [dict(r._mapping) for r in sc.execute(select(table))]
-                later = [
-                    (r["id"], {c: r[c] for c in refs}) for r in rows if any(r[c] for c in refs)
-                ]
-                for r in rows:
-                    for c in refs:
-                        r[c] = None
-                for i in range(0, len(rows), BATCH):
-                    tc.execute(table.insert(), rows[i : i + BATCH])
-                for row_id, values in later:  # self-references once every row exists
-                    tc.execute(update(table).where(table.c.id == row_id).values(**values))
-                if target.engine.dialect.name == "postgresql" and "id" in table.c and rows:
-                    tc.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"(SELECT MAX(id) FROM {table.name}))"
-                        )
-                    )
-        report = []
-        with source.engine.connect() as sc, target.engine.connect() as tc:
-            for table in tables:
-                want, got = _checksum(sc, table), _checksum(tc, table)
-                if want != got:
-                    raise ShopDeskError(
-                        f"复制后校验不一致: {table.name} 源 {want[0]} 行, 目标 {got[0]} 行。"
-                        "请清空目标数据库后重试; 原数据库没有改动。"
-                    )
-                report.append(TableCopy(table.name, got[0], got[1][:12]))
-        return report
+        return _copy(source, target)
+    except OperationalError as exc:  # the server refused or went away: nothing was committed
+        raise explain(exc, target_url) from exc
     finally:
         target.dispose()
+
+
+def _copy_table(sc: Connection, tc: Connection, table: Table, *, is_pg: bool) -> None:
+    """Stream one table across in batches (a large shop has millions of sale rows)."""
+    refs = _self_refs(table)
+    later: list[tuple[object, dict[str, object]]] = []
+    result = sc.execution_options(yield_per=BATCH).execute(select(table))
+    for part in result.partitions():
+        rows = [dict(r._mapping) for r in part]
+        for r in rows:
+            if any(r[c] for c in refs):
+                later.append((r["id"], {c: r[c] for c in refs}))
+                for c in refs:
+                    r[c] = None
+        tc.execute(table.insert(), rows)
+    for row_id, values in later:  # self-references once every row exists
+        tc.execute(update(table).where(table.c.id == row_id).values(**values))
+    if is_pg and "id" in table.c:
+        tc.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+            )
+        )
+
+
+def _copy(source: Database, target: Database) -> list[TableCopy]:
+    migrate.upgrade(target)
+    tables = list(models.Base.metadata.sorted_tables)
+    with target.engine.connect() as tc:
+        busy = [t.name for t in tables if tc.execute(select(func.count()).select_from(t)).scalar()]
+    if busy:
+        raise InvalidInput(f"目标数据库不是空的 (已有数据: {', '.join(busy[:5])}), 未复制任何数据")
+    report = []
+    # One transaction on the target: the copy and its verification commit together or not at all.
+    with source.engine.connect() as sc, target.engine.begin() as tc:
+        for table in tables:
+            _copy_table(sc, tc, table, is_pg=target.engine.dialect.name == "postgresql")
+        for table in tables:
+            want, got = _checksum(sc, table), _checksum(tc, table)
+            if want != got:
+                raise ShopDeskError(
+                    f"复制后校验不一致: {table.name} 源 {want[0]} 行, 目标 {got[0]} 行。"
+                    "目标数据库没有写入任何数据, 原数据库也没有改动。"
+                )
+            report.append(TableCopy(table.name, got[0], got[1][:12]))
+    return report
