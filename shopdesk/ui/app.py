@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shopdesk.config import Location
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import ConnectionLost, ShopDeskError
 
 if TYPE_CHECKING:  # imported when needed: the window paints before the database layer loads
     from shopdesk.auth.actor import Actor
@@ -131,6 +131,11 @@ def start_gui(
     try:
         db = open_shop(location)
         actor = as_user(db) if as_user is not None else sign_in(db)
+    except ConnectionLost as exc:  # a team server that does not answer: offer the settings
+        from shopdesk.ui.connection_dialog import offer_settings
+
+        offer_settings(window, location, exc)
+        return None, 1
     except ShopDeskError as exc:
         QMessageBox.critical(window, "ShopDesk", str(exc))
         return None, 1

@@ -191,3 +191,23 @@ def _shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # only for display
         return url
+
+
+def offer_settings(parent: QWidget | None, location: Location, error: ShopDeskError) -> None:
+    """At start-up the server did not answer: say why and let the user change the connection
+    (for instance back to this PC's own file) instead of leaving them stuck."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "ShopDesk", str(error), parent=parent)
+    box.setInformativeText(_tr("可以修改连接设置 (例如改回本机数据), 然后重新启动 ShopDesk。"))
+    settings = box.addButton(_tr("连接设置…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is settings:
+        ConnectionDialog(location, parent).exec()
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ConnectionDialog", text)

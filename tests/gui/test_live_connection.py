@@ -115,3 +115,52 @@ def test_the_file_menu_offers_it_to_the_owner(qtbot: QtBot, ui_ctx: UiContext) -
     qtbot.addWidget(w)
     titles = [a.text() for a in w.file_menu.actions()]
     assert "连接到服务器…" in titles
+
+
+def test_a_server_that_is_down_at_start_offers_the_connection_settings(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from shopdesk.config import Location
+    from shopdesk.ui.app import start_gui
+
+    seen: list[str] = []
+
+    def later(fn: object, tries: list[int]) -> None:
+        tries.append(1)
+        if len(tries) < 200:  # ~10 s, never forever
+            QTimer.singleShot(50, fn)  # type: ignore[call-overload]
+
+    box_tries: list[int] = []
+    dialog_tries: list[int] = []
+
+    def answer_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            later(answer_box, box_tries)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "连接设置…").click()
+        later(close_dialog, dialog_tries)
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConnectionDialog):
+            later(close_dialog, dialog_tries)
+            return
+        seen.append(f"dialog for {dialog.host.text()}")
+        dialog.reject()
+
+    QTimer.singleShot(0, answer_box)
+    down = Location(tmp_path / "pc", "postgresql+psycopg://shopdesk:x@127.0.0.1:9/shopdesk")
+    try:
+        window, code = start_gui(down)
+    finally:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                w.close()
+                w.deleteLater()
+    assert (window, code) == (None, 1)
+    assert len(seen) == 2 and "拒绝连接" in seen[0] and seen[1] == "dialog for 127.0.0.1"
