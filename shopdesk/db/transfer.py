@@ -47,7 +47,11 @@ def migrate_to(source: Database, target_url: str) -> list[TableCopy]:
     """Copy everything; refuses a target that already holds data. Returns per-table checks."""
     target = Database(target_url)
     try:
-        return _copy(source, target)
+        report = _copy(source, target)
+        if target.engine.dialect.name == "postgresql":  # fresh statistics for the planner
+            with target.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                c.execute(text("ANALYZE"))
+        return report
     except OperationalError as exc:  # the server refused or went away: nothing was committed
         raise explain(exc, target_url) from exc
     finally:
