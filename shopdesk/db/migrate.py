@@ -104,6 +104,15 @@ def upgrade(db: Database, backup: Callable[[str], Path | None] | None = None) ->
 
     cfg = alembic_config(db.url)
     with db.engine.connect() as conn:
+        if not db.is_sqlite:
+            # Several PCs may start a new version at once: one migrates, the others wait here
+            # (the lock ends with the transaction) and then find nothing left to do.
+            conn.execute(text("SELECT pg_advisory_xact_lock(7302)"))
+            if inspect(conn).has_table("alembic_version"):
+                now = {r for (r,) in conn.execute(text("SELECT version_num FROM alembic_version"))}
+                if now == heads:
+                    conn.commit()
+                    return False
         if db.is_sqlite:
             # Batch migrations rebuild tables; with foreign keys on that cascades deletes.
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
