@@ -208,19 +208,33 @@ def _review(s: Session, c: Campaign, skus: Sequence[CampaignSkuRow]) -> ReviewRo
 
 
 def _discount_factor(c: Campaign) -> Decimal | None:
+    return _factor_of(c.discount_text)
+
+
+def _factor_of(discount_text: str | None) -> Decimal | None:
     """The price factor when the discount text is a plain 折扣 (8折, 85%); None for 满减 text."""
-    if not c.discount_text:
+    if not discount_text:
         return None
     try:
-        return profit.parse_discount(c.discount_text)
+        return profit.parse_discount(discount_text)
     except InvalidInput:
         return None
 
 
 def _profit(c: Campaign, skus: Sequence[CampaignSkuRow]) -> ProfitSummary:
+    return profit_summary(skus, c.discount_text, c.commission_rate, c.promotion_cost)
+
+
+def profit_summary(
+    skus: Sequence[CampaignSkuRow],
+    discount_text: str | None,
+    commission_rate: Decimal | None,
+    promotion_cost: Decimal | None,
+) -> ProfitSummary:
+    """The profit check for figures not saved yet, so the dialog can answer while one types."""
     checks = []
     missing = []
-    factor = _discount_factor(c)
+    factor = _factor_of(discount_text)
     for k in skus:
         if k.price is None or k.cost_price is None:
             missing.append(f"{k.sku}: 缺少售价或成本价")
@@ -236,8 +250,8 @@ def _profit(c: Campaign, skus: Sequence[CampaignSkuRow]) -> ProfitSummary:
                     k.cost_price,
                     campaign_price=k.campaign_price,
                     discount=factor,
-                    commission_rate=c.commission_rate or Decimal(0),
-                    promotion_cost=c.promotion_cost or Decimal(0),
+                    commission_rate=commission_rate or Decimal(0),
+                    promotion_cost=promotion_cost or Decimal(0),
                 ),
             )
         )
@@ -666,6 +680,7 @@ __all__ = [
     "move_campaign",
     "people",
     "plan_report",
+    "profit_summary",
     "record_review",
     "reminder_days",
     "reminders",

@@ -38,6 +38,7 @@ from shopdesk.numbers import NumberError, parse_money
 from shopdesk.ui.campaigns.pages import ProfitPage, ReviewPage, SkuPage, StagePage
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.labels import label
 
 PLATFORMS = ("淘宝/天猫", "淘宝", "天猫", "聚划算", "天天特价", "淘抢购", "京东", "拼多多", "抖音")
 
@@ -114,7 +115,7 @@ class CampaignDialog(QDialog):
         self.name.setPlaceholderText(self.tr("例如: 双11 主会场"))
         self.kind = QComboBox(self.basic)
         for key in stages.KINDS:
-            self.kind.addItem(self.tr(stages.KIND_LABELS[key]), key)
+            self.kind.addItem(label(stages.KIND_LABELS[key]), key)
         self.kind.setToolTip(self.tr("官方活动需报名并经平台审核; 自主活动直接备货"))
         self.platform = QComboBox(self.basic)
         self.platform.setEditable(True)
@@ -140,7 +141,10 @@ class CampaignDialog(QDialog):
         self.repeat.setToolTip(
             self.tr("重复的店铺活动 (如周一团购、会员日) 按规则显示在每一天, 不复制记录")
         )
-        self.weekday_boxes = [QCheckBox(self.tr("周") + w, self.basic) for w in WEEKDAY_LABELS]
+        self.weekday_boxes = [
+            QCheckBox(self.tr("周{0}").format(label(w)), self.basic) for w in WEEKDAY_LABELS
+        ]
+
         self.month_day = QSpinBox(self.basic)
         self.month_day.setRange(1, 31)
         self.month_day.setSuffix(self.tr(" 日"))
@@ -277,13 +281,16 @@ class CampaignDialog(QDialog):
         try:
             data = self._input()
             skus = self.sku_page.inputs()
+            review_dirty = self.review_page.dirty()
+            if review_dirty:
+                self.review_page.check_amounts()
             if self.campaign_id is None:
                 self.campaign_id = service.create_campaign(
                     self.ctx.db, self.ctx.actor, data, skus=skus
                 )
             else:
                 version = self.detail.campaign.version if self.detail else None
-                service.update_campaign(
+                row = service.update_campaign(
                     self.ctx.db,
                     self.ctx.actor,
                     self.campaign_id,
@@ -291,6 +298,9 @@ class CampaignDialog(QDialog):
                     skus=skus,
                     expected_version=version,
                 )
+                # The review typed on its page is saved too, not lost in the reload below.
+                if review_dirty:
+                    self.review_page.store(row.version)
         except InvalidInput as exc:  # a typing mistake: said under the pages, nothing is lost
             self.message.setText(str(exc))
             return False

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from shopdesk.auth.actor import JOBS
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.campaigns import profit, service, stages
-from shopdesk.campaigns.rows import CampaignDetail, CampaignSkuRow, SkuInput
+from shopdesk.campaigns.rows import CampaignDetail, CampaignSkuRow, ProfitSummary, SkuInput
 from shopdesk.campaigns.tasks import TaskTemplate
 from shopdesk.errors import InvalidInput, ShopDeskError
+from shopdesk.metrics.roi import roi_result
 from shopdesk.numbers import NumberError, parse_decimal, parse_money, parse_percent
 from shopdesk.ui.campaigns.models import Column, RowsModel, SkuModel, TaskModel
 from shopdesk.ui.context import UiContext
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
     from shopdesk.ui.campaigns.dialog import CampaignDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("campaigns", text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def _money(v: Decimal | None) -> str:
@@ -63,7 +64,7 @@ def parse_uplift(text: str) -> Decimal:
     try:
         return parse_decimal(text or "1", places=3, minimum=Decimal("0.1"), maximum=Decimal(100))
     except NumberError as exc:
-        raise InvalidInput(_tr("预计倍数: ") + str(exc)) from None
+        raise InvalidInput(tr("预计倍数: ") + str(exc)) from None
 
 
 class SkuPage(QWidget):
@@ -78,31 +79,31 @@ class SkuPage(QWidget):
         self.view.setObjectName("skuTable")
         self.code = QLineEdit(self)
         self.code.setObjectName("skuCode")
-        self.code.setPlaceholderText(_tr("商品编码或名称"))
+        self.code.setPlaceholderText(tr("商品编码或名称"))
         self.uplift = QLineEdit("2", self)
         self.uplift.setObjectName("skuUplift")
         self.uplift.setMaximumWidth(70)
-        self.uplift.setToolTip(_tr("活动期间预计日销量是平时的几倍 (补货单的活动额外需求按它计算)"))
+        self.uplift.setToolTip(tr("活动期间预计日销量是平时的几倍 (补货单的活动额外需求按它计算)"))
         self.price = QLineEdit(self)
         self.price.setObjectName("skuPrice")
-        self.price.setPlaceholderText(_tr("活动价 (可空)"))
+        self.price.setPlaceholderText(tr("活动价 (可空)"))
         self.price.setMaximumWidth(110)
-        add = QPushButton(_tr("添加"), self)
+        add = QPushButton(tr("添加"), self)
         add.setObjectName("addSku")
-        remove = QPushButton(_tr("移除所选"), self)
+        remove = QPushButton(tr("移除所选"), self)
         add.clicked.connect(self.add)
         self.code.returnPressed.connect(self.add)
         remove.clicked.connect(self.remove)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_tr("商品"), self))
+        row.addWidget(QLabel(tr("商品"), self))
         row.addWidget(self.code, 2)
-        row.addWidget(QLabel(_tr("倍数"), self))
+        row.addWidget(QLabel(tr("倍数"), self))
         row.addWidget(self.uplift)
         row.addWidget(self.price)
         row.addWidget(add)
         row.addWidget(remove)
         self.hint = QLabel(
-            _tr("改完商品后点“保存”。备货任务的日期 = 开始日 − 最慢商品的交期。"), self
+            tr("改完商品后点“保存”。备货任务的日期 = 开始日 − 最慢商品的交期。"), self
         )
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -128,12 +129,12 @@ class SkuPage(QWidget):
             price = parse_money(self.price.text()) if self.price.text().strip() else None
             found = service.find_products(self.ctx.db, self.ctx.actor, text, limit=2)
             if not found:
-                raise InvalidInput(_tr("找不到商品: ") + text)
+                raise InvalidInput(tr("找不到商品: ") + text)
             pick = found[0]
             if len(found) > 1 and pick.sku != text:
-                raise InvalidInput(_tr("“{0}”对应多个商品, 请输入完整编码").replace("{0}", text))
+                raise InvalidInput(tr("“{0}”对应多个商品, 请输入完整编码").replace("{0}", text))
         except NumberError as exc:
-            self.dialog.message.setText(_tr("活动价: ") + str(exc))
+            self.dialog.message.setText(tr("活动价: ") + str(exc))
             return
         except InvalidInput as exc:
             self.dialog.message.setText(str(exc))
@@ -154,7 +155,7 @@ class SkuPage(QWidget):
         self.model.set_rows(self.rows)
         self.code.clear()
         self.price.clear()
-        self.dialog.message.setText(_tr("已添加 {0}, 记得保存").replace("{0}", pick.sku))
+        self.dialog.message.setText(tr("已添加 {0}, 记得保存").replace("{0}", pick.sku))
 
     def remove(self) -> None:
         row = self.model.row_at(self.view.currentIndex())
@@ -176,7 +177,7 @@ class StagePage(QWidget):
         self.stage_label = QLabel(self)
         self.stage_label.setObjectName("stageLabel")
         self.stage_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px")
-        self.buttons_box = QGroupBox(_tr("改变阶段"), self)
+        self.buttons_box = QGroupBox(tr("改变阶段"), self)
         self.buttons_layout = QHBoxLayout(self.buttons_box)
         self.history = QLabel(self)
         self.history.setObjectName("stageHistory")
@@ -187,25 +188,25 @@ class StagePage(QWidget):
         self.task_view.setObjectName("taskTable")
         self.task_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by due date
         self.task_view.doubleClicked.connect(lambda _i: self.complete())
-        done = QPushButton(_tr("标记所选任务完成"), self)
+        done = QPushButton(tr("标记所选任务完成"), self)
         done.setObjectName("completeTask")
         done.clicked.connect(self.complete)
         self.new_stage = QComboBox(self)
         for s in stages.STAGES[1:]:
             self.new_stage.addItem(stages.label(s), s)
         self.new_title = QLineEdit(self)
-        self.new_title.setPlaceholderText(_tr("新任务"))
+        self.new_title.setPlaceholderText(tr("新任务"))
         self.new_offset = QSpinBox(self)
         self.new_offset.setRange(-120, 60)
         self.new_offset.setValue(-3)
-        self.new_offset.setPrefix(_tr("开始日 "))
-        self.new_offset.setSuffix(_tr(" 天"))
-        self.new_offset.setToolTip(_tr("相对开始日的天数, 负数 = 开始前"))
+        self.new_offset.setPrefix(tr("开始日 "))
+        self.new_offset.setSuffix(tr(" 天"))
+        self.new_offset.setToolTip(tr("相对开始日的天数, 负数 = 开始前"))
         self.new_job = QComboBox(self)
-        self.new_job.addItem(_tr("所有人"), None)
+        self.new_job.addItem(tr("所有人"), None)
         for job in JOBS:
             self.new_job.addItem(job, job)
-        add = QPushButton(_tr("添加任务"), self)
+        add = QPushButton(tr("添加任务"), self)
         add.clicked.connect(self.add_task)
         add_row = QHBoxLayout()
         for w in (self.new_stage, self.new_title, self.new_offset, self.new_job, add):
@@ -215,7 +216,7 @@ class StagePage(QWidget):
         layout.addWidget(self.stage_label)
         layout.addWidget(self.buttons_box)
         layout.addWidget(self.history)
-        layout.addWidget(QLabel(_tr("阶段任务 (到期当天出现在负责岗位的今日检查里)"), self))
+        layout.addWidget(QLabel(tr("阶段任务 (到期当天出现在负责岗位的今日检查里)"), self))
         layout.addWidget(self.task_view, 1)
         row = QHBoxLayout()
         row.addWidget(done)
@@ -226,7 +227,7 @@ class StagePage(QWidget):
     def show_detail(self, detail: CampaignDetail) -> None:
         self.detail = detail
         c = detail.campaign
-        self.stage_label.setText(_tr("当前阶段: ") + c.stage_label)
+        self.stage_label.setText(tr("当前阶段: ") + c.stage_label)
         self.stage_label.setToolTip(stages.STAGE_HINTS.get(c.stage, ""))
         while self.buttons_layout.count():
             item = self.buttons_layout.takeAt(0)
@@ -258,7 +259,7 @@ class StagePage(QWidget):
         self.buttons_layout.addStretch(1)
         lines = [
             f"{h.at.astimezone():%Y-%m-%d %H:%M}  {h.user_name or ''}: "
-            f"{stages.label(h.from_stage) if h.from_stage else _tr('新建')} → "
+            f"{stages.label(h.from_stage) if h.from_stage else tr('新建')} → "
             f"{stages.label(h.to_stage)}" + (f" ({h.note})" if h.note else "")
             for h in detail.history
         ]
@@ -273,7 +274,7 @@ class StagePage(QWidget):
             reason = self.dialog.ask_reason()
             if reason is None:
                 return
-        if target == stages.CANCELLED and not self.dialog.confirm(_tr("确定取消这个活动吗?")):
+        if target == stages.CANCELLED and not self.dialog.confirm(tr("确定取消这个活动吗?")):
             return
         version = self.detail.campaign.version
         cid = self.detail.campaign.id
@@ -324,54 +325,58 @@ class ProfitPage(QWidget):
         self.dialog = dialog
         self.commission = QLineEdit(self)
         self.commission.setObjectName("commission")
-        self.commission.setPlaceholderText("5%")
-        self.commission.setToolTip(_tr("平台佣金 = 活动价 × 佣金比例"))
+        self.commission.setPlaceholderText(tr("例如 5% (不填按 0 计算)"))
+        self.commission.setToolTip(tr("平台佣金 = 活动价 × 佣金比例"))
         self.promotion = QLineEdit(self)
         self.promotion.setObjectName("promotionCost")
-        self.promotion.setPlaceholderText(_tr("每件推广费 (元)"))
+        self.promotion.setPlaceholderText(tr("每件推广费 (元), 不填按 0 计算"))
+        self.detail: CampaignDetail | None = None
+        # The table answers while one types; the figures are stored with “保存”.
+        self.commission.textChanged.connect(self.recompute)
+        self.promotion.textChanged.connect(self.recompute)
         form = QFormLayout()
-        form.addRow(_tr("平台佣金比例"), self.commission)
-        form.addRow(_tr("每件推广费"), self.promotion)
+        form.addRow(tr("平台佣金比例"), self.commission)
+        form.addRow(tr("每件推广费"), self.promotion)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("profitVerdict")
         self.verdict.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px")
         self.model: RowsModel[tuple[CampaignSkuRow, profit.ProfitCheck]] = RowsModel(
             [
-                Column(_tr("商品"), lambda r: f"{r[0].sku} {r[0].name}"),
-                Column(_tr("售价"), lambda r: _money(r[1].price), lambda r: r[1].price, right=True),
+                Column(tr("商品"), lambda r: f"{r[0].sku} {r[0].name}"),
+                Column(tr("售价"), lambda r: _money(r[1].price), lambda r: r[1].price, right=True),
                 Column(
-                    _tr("活动价"),
+                    tr("活动价"),
                     lambda r: _money(r[1].price_after_discount),
                     lambda r: r[1].price_after_discount,
                     right=True,
                 ),
-                Column(_tr("成本"), lambda r: _money(r[1].cost), lambda r: r[1].cost, right=True),
+                Column(tr("成本"), lambda r: _money(r[1].cost), lambda r: r[1].cost, right=True),
                 Column(
-                    _tr("佣金"),
+                    tr("佣金"),
                     lambda r: _money(r[1].commission),
                     lambda r: r[1].commission,
                     right=True,
                 ),
                 Column(
-                    _tr("推广费"),
+                    tr("推广费"),
                     lambda r: _money(r[1].promotion_cost),
                     lambda r: r[1].promotion_cost,
                     right=True,
                 ),
                 Column(
-                    _tr("每件毛利"),
+                    tr("每件毛利"),
                     lambda r: _money(r[1].margin),
                     lambda r: r[1].margin,
-                    _tr("活动价 − 成本 − 佣金 − 推广费"),
+                    tr("活动价 − 成本 − 佣金 − 推广费"),
                     True,
                 ),
                 Column(
-                    _tr("毛利率"),
+                    tr("毛利率"),
                     lambda r: f"{r[1].margin_rate * 100:.1f}%",
                     lambda r: r[1].margin_rate,
                     right=True,
                 ),
-                Column(_tr("建议"), lambda r: r[1].verdict_label),
+                Column(tr("建议"), lambda r: r[1].verdict_label),
             ],
             self,
         )
@@ -386,7 +391,7 @@ class ProfitPage(QWidget):
         layout.addWidget(self.missing)
         layout.addWidget(
             QLabel(
-                _tr("原则: 大小活动都报名, 除非利润核算不过关。佣金和推广费随“保存”一起保存。"),
+                tr("原则: 大小活动都报名, 除非利润核算不过关。佣金和推广费随“保存”一起保存。"),
                 self,
             )
         )
@@ -395,20 +400,39 @@ class ProfitPage(QWidget):
         try:
             rate = parse_percent(self.commission.text()) if self.commission.text().strip() else None
         except NumberError as exc:
-            raise InvalidInput(_tr("佣金比例: ") + str(exc)) from None
+            raise InvalidInput(tr("佣金比例: ") + str(exc)) from None
         try:
             promo = parse_money(self.promotion.text()) if self.promotion.text().strip() else None
         except NumberError as exc:
-            raise InvalidInput(_tr("推广费: ") + str(exc)) from None
+            raise InvalidInput(tr("推广费: ") + str(exc)) from None
         return rate, promo
 
     def show_detail(self, detail: CampaignDetail) -> None:
         c = detail.campaign
+        self.detail = None  # no recompute while the saved figures are filled in
         self.commission.setText(
             "" if c.commission_rate is None else f"{(c.commission_rate * 100).normalize():f}%"
         )
         self.promotion.setText("" if c.promotion_cost is None else f"{c.promotion_cost}")
-        p = detail.profit
+        self.detail = detail
+        self._show(detail.profit)
+
+    def recompute(self) -> None:
+        """The check with the commission, promotion cost and discount text as typed now."""
+        if self.detail is None or self.detail.profit is None:
+            return
+        try:
+            rate, promo = self.inputs()
+            summary = service.profit_summary(
+                self.detail.skus, self.dialog.discount.text(), rate, promo
+            )
+        except InvalidInput as exc:
+            self.verdict.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px")
+            self.verdict.setText("⚠ " + str(exc))
+            return
+        self._show(summary)
+
+    def _show(self, p: ProfitSummary | None) -> None:
         if p is None:
             self.model.set_rows([])
             self.verdict.setText("")
@@ -418,7 +442,7 @@ class ProfitPage(QWidget):
             f"font-size: 15px; font-weight: bold; padding: 4px; color: {colour}"
         )
         self.verdict.setText(
-            _tr("结论: ") + p.verdict_label if p.checks else _tr("还没有可核算的商品")
+            tr("结论: ") + p.verdict_label if p.checks else tr("还没有可核算的商品")
         )
         self.model.set_rows(p.checks)
         self.missing.setText("\n".join(p.missing))
@@ -438,29 +462,29 @@ class ReviewPage(QWidget):
         self.sales.setObjectName("actualSales")
         self.cost = QLineEdit(self)
         self.cost.setObjectName("actualCost")
-        self.cost.setToolTip(_tr("活动花费: 推广费 + 优惠让利 + 包邮等"))
+        self.cost.setToolTip(tr("活动花费: 推广费 + 优惠让利 + 包邮等"))
         self.roi = QLabel(self)
         self.roi.setObjectName("roiLabel")
         self.roi.setToolTip(
-            _tr("ROI = 销售额 ÷ 成本, 记作 1:x。低于 1:3 不及格, 1:3 及格, 1:4 良好, 1:5 优秀")
+            tr("ROI = 销售额 ÷ 成本, 记作 1:x。低于 1:3 不及格, 1:3 及格, 1:4 良好, 1:5 优秀")
         )
         self.forecast = QLabel(self)
         self.forecast.setObjectName("forecastLabel")
-        self.forecast.setToolTip(_tr("预测 = 活动前28天日均销量 × 预计倍数 × 活动天数 × 活动价"))
+        self.forecast.setToolTip(tr("预测 = 活动前28天日均销量 × 预计倍数 × 活动天数 × 活动价"))
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summary")
-        self.summary.setPlaceholderText(_tr("活动总结: 效果、问题、下次怎么做"))
-        save = QPushButton(_tr("保存总结"), self)
+        self.summary.setPlaceholderText(tr("活动总结: 效果、问题、下次怎么做"))
+        save = QPushButton(tr("保存总结"), self)
         save.setObjectName("saveReview")
         save.clicked.connect(self.save)
         grid = QGridLayout()
-        grid.addWidget(QLabel(_tr("实际销售额 (元)"), self), 0, 0)
+        grid.addWidget(QLabel(tr("实际销售额 (元)"), self), 0, 0)
         grid.addWidget(self.sales, 0, 1)
-        grid.addWidget(QLabel(_tr("实际成本 (元)"), self), 1, 0)
+        grid.addWidget(QLabel(tr("实际成本 (元)"), self), 1, 0)
         grid.addWidget(self.cost, 1, 1)
-        grid.addWidget(QLabel(_tr("ROI"), self), 2, 0)
+        grid.addWidget(QLabel(tr("ROI"), self), 2, 0)
         grid.addWidget(self.roi, 2, 1)
-        grid.addWidget(QLabel(_tr("与预测对比"), self), 3, 0)
+        grid.addWidget(QLabel(tr("与预测对比"), self), 3, 0)
         grid.addWidget(self.forecast, 3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -471,6 +495,51 @@ class ReviewPage(QWidget):
         layout.addLayout(row)
         for w in (self.sales, self.cost, self.summary, save):
             w.setEnabled(dialog.can_edit)
+        self.sales.textChanged.connect(self._show_roi)
+        self.cost.textChanged.connect(self._show_roi)
+
+    def _amounts(self) -> tuple[Decimal | None, Decimal | None]:
+        """What is typed now; raises NumberError for text that is not an amount."""
+        sales = parse_money(self.sales.text()) if self.sales.text().strip() else None
+        cost = parse_money(self.cost.text()) if self.cost.text().strip() else None
+        return sales, cost
+
+    def check_amounts(self) -> None:
+        """Raise InvalidInput (said under the pages) when an amount is not a number."""
+        try:
+            self._amounts()
+        except NumberError as exc:
+            raise InvalidInput(tr("活动总结的金额: ") + str(exc)) from None
+
+    def _show_roi(self) -> None:
+        """ROI and tier as the figures are typed (saved with “保存总结” or “保存”)."""
+        try:
+            sales, cost = self._amounts()
+        except NumberError:
+            self.roi.setText("—")
+            return
+        if sales is None or cost is None:
+            self.roi.setText("—")
+            return
+        result = roi_result(sales, cost)
+        self.roi.setText(
+            f"{result.text}  {result.tier_label}".strip() if result.ratio is not None else "—"
+        )
+
+    def dirty(self) -> bool:
+        """True when the figures or the summary differ from what is saved."""
+        if self.detail is None:
+            return False
+        r = self.detail.review
+        try:
+            sales, cost = self._amounts()
+        except NumberError:
+            return True
+        return (
+            sales != r.actual_sales
+            or cost != r.actual_cost
+            or (self.summary.toPlainText().strip() or None) != (r.summary or None)
+        )
 
     def show_detail(self, detail: CampaignDetail) -> None:
         self.detail = detail
@@ -479,35 +548,39 @@ class ReviewPage(QWidget):
         self.cost.setText("" if r.actual_cost is None else f"{r.actual_cost}")
         self.roi.setText(f"{r.roi_text}  {r.roi_tier}".strip())
         if r.forecast_sales is None:
-            self.forecast.setText(_tr("无预测 (没有商品或为重复活动)"))
+            self.forecast.setText(tr("无预测 (没有商品或为重复活动)"))
         else:
             text = (
-                _tr("预测销售额 {0}, 约 {1} 件")
+                tr("预测销售额 {0}, 约 {1} 件")
                 .replace("{0}", _money(r.forecast_sales))
                 .replace("{1}", str(r.forecast_units))
             )
             if r.vs_forecast is not None:
-                text += _tr(", 实际比预测 {0}").replace("{0}", f"{r.vs_forecast * 100:+.1f}%")
+                text += tr(", 实际比预测 {0}").replace("{0}", f"{r.vs_forecast * 100:+.1f}%")
             self.forecast.setText(text)
         self.summary.setPlainText(r.summary or "")
 
     def save(self) -> None:
         if self.detail is None:
             return
+        if self.store(self.detail.campaign.version) is not None:
+            self.dialog.message.setText("")
+            self.changed.emit()
+
+    def store(self, version: int) -> object | None:
+        """Save what is typed; None (and a message) when it could not be saved."""
+        if self.detail is None:
+            return None
         try:
-            sales = parse_money(self.sales.text()) if self.sales.text().strip() else None
-            cost = parse_money(self.cost.text()) if self.cost.text().strip() else None
+            sales, cost = self._amounts()
         except NumberError as exc:
-            self.dialog.message.setText(_tr("金额: ") + str(exc))
-            return
-        cid, version = self.detail.campaign.id, self.detail.campaign.version
-        done = guarded(
+            self.dialog.message.setText(tr("金额: ") + str(exc))
+            return None
+        cid = self.detail.campaign.id
+        return guarded(
             self,
             lambda: service.record_review(
                 self.ctx.db, self.ctx.actor, cid, actual_sales=sales, actual_cost=cost,
                 summary=self.summary.toPlainText(), expected_version=version,
             ),
         )  # fmt: skip
-        if done is not None:
-            self.dialog.message.setText("")
-            self.changed.emit()
