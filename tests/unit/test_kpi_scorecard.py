@@ -457,10 +457,107 @@ def test_edited_rule_text_changes_scoring() -> None:
     [
         ("quality", "优 良15", "如 优20"),
         ("refund_rate", "5%=30", "界限:分数"),
-        ("attendance", "早退5", "迟到/请假/旷工"),
+        ("attendance", "早退", "如 迟到5"),
+        ("refund_rate", "≤5%:30 ≥8%:20", "要么都是 ≤"),
+        ("refund_rate", "≤5%:30 ≤8秒:20", "单位必须一致"),
         ("quality", "  ", "不能为空"),
     ],
 )
 def test_bad_rule_text_is_refused(key: str, text: str, message: str) -> None:
     with pytest.raises(CardError, match=message):
         carddef.with_rule_text(CARD.item(key), text)
+
+
+# --- building blocks of the owner's editor: new items, other kinds, deductions/additions -------
+
+
+def test_band_rule_text_sets_direction_and_unit() -> None:
+    item = carddef.with_rule_text(CARD.item("refund_rate"), "≥98%:30 ≥95%:10")
+    assert (item.better, item.unit) == ("higher", "percent")
+    assert [b.limit for b in item.bands] == [D("0.98"), D("0.95")]
+    secs = carddef.with_rule_text(item, "≤15秒:30 ≤30秒:10")
+    assert (secs.better, secs.unit, secs.bands[0].limit) == ("lower", "seconds", 15)
+    # Without ≤/≥ or a unit the item keeps its own.
+    plain = carddef.with_rule_text(CARD.item("refund_rate"), "5:30 8:20")
+    assert (plain.better, plain.unit, plain.bands[0].limit) == ("lower", "percent", D("0.05"))
+
+
+def test_attendance_rule_may_name_a_new_case_with_a_fresh_key() -> None:
+    taken = carddef._all_keys(CARD)
+    att = carddef.with_rule_text(CARD.item("attendance"), "迟到5 旷工10 早退3", taken)
+    assert [p.label for p in att.penalties] == ["迟到", "旷工", "早退"]
+    assert att.penalties[0].key == "late" and att.penalties[2].key not in taken
+    card = replace(CARD, items=tuple(att if i.key == att.key else i for i in CARD.items))
+    carddef.check_card(card)
+    r = score(card, full(**{att.penalties[2].key: 2}), "普通售后客服")
+    assert r.points("attendance") == 14
+
+
+@pytest.mark.parametrize("kind", sc.ITEM_KINDS)
+def test_every_kind_change_gives_a_card_that_scores(kind: str) -> None:
+    for item in CARD.items:
+        taken = [
+            k
+            for k in carddef._all_keys(CARD)
+            if k not in (item.key, *(p.key for p in item.penalties))
+        ]
+        new = carddef.with_kind(item, kind, taken)
+        assert new.kind == kind and new.max_points == item.max_points and new.key == item.key
+        if kind != item.kind:
+            assert new.hint == ""  # the old description spelled out the old rule
+        items = tuple(new if i.key == item.key else i for i in CARD.items)
+        card = replace(CARD, items=items)
+        problems = carddef.card_problems(card)
+        # Only a second attendance item repeats the case names 迟到/请假/旷工.
+        assert problems == [] or (kind == "attendance" and "名称重复" in problems[0])
+        if not problems:
+            score(card, {}, "普通售后客服")
+
+
+def test_new_items_and_adjustments_have_unused_keys_and_names() -> None:
+    card = CARD
+    for kind in sc.ITEM_KINDS:
+        it = carddef.new_item(card, kind)
+        assert it.key not in carddef._all_keys(card)
+        card = replace(card, items=(*card.items, it))
+        if kind == "attendance":  # a second 迟到/请假/旷工: the owner is told to rename them
+            assert "名称重复" in carddef.card_problems(card)[0]
+            it = carddef.with_rule_text(it, "早退2", carddef._all_keys(card))
+            card = replace(card, items=(*card.items[:-1], it))
+        carddef.check_card(card)
+    assert [i.label for i in card.items[-4:]] == ["新考核项", "新考核项2", "新考核项3", "新考核项4"]
+    assert card.max_total == 170
+    minus = carddef.new_adjustment(card, -1)
+    plus = carddef.new_adjustment(replace(card, adjustments=(*card.adjustments, minus)), 1)
+    card = replace(card, adjustments=(*card.adjustments, minus, plus))
+    carddef.check_card(card)
+    assert (minus.sign, plus.sign, minus.key != plus.key) == (-1, 1, True)
+    assert carddef.from_dict(carddef.to_dict(card)) == card
+
+
+def test_adjustment_values_and_modes() -> None:
+    low = CARD.adjustments[0]
+    assert carddef.value_text(low) == "5"
+    assert carddef.with_value_text(low, "3").each == 3
+    with pytest.raises(CardError, match="每次的分值"):
+        carddef.with_value_text(low, "5-10")
+    complaint = next(a for a in CARD.adjustments if a.key == "complaint_deduction")
+    assert carddef.value_text(complaint) == "5–20"
+    for text in ("5-30", "5–30", "5到30", "5 ~ 30"):
+        wider = carddef.with_value_text(complaint, text)
+        assert (wider.min_each, wider.max_each) == (5, 30)
+    once = carddef.with_mode(low, "once")
+    assert (once.mode, once.min_each, once.max_each, once.each) == ("once", 5, 5, 0)
+    back = carddef.with_mode(carddef.with_value_text(once, "2-5"), "count")
+    assert (back.mode, back.each) == ("count", 2)
+    with pytest.raises(CardError, match="未知的方式"):
+        carddef.with_mode(low, "sometimes")
+    upside = replace(complaint, min_each=D(20), max_each=D(5))
+    bad = replace(CARD, adjustments=(upside,))
+    assert "分值范围无效" in carddef.card_problems(bad)[0]
+
+
+def test_duplicate_names_are_refused() -> None:
+    items = tuple(replace(i, label="素质") if i.key == "teamwork" else i for i in CARD.items)
+    twin = replace(CARD, items=(*items[:1], replace(items[0], key="q2"), *items[1:]))
+    assert any("名称重复" in p for p in carddef.card_problems(twin))
