@@ -32,6 +32,33 @@ def register(
     p.add_argument("--save", action="store_true", help="保存为这一周的补货单")
     p.set_defaults(handler=_cmd_restock)
 
+    po = commands.add_parser("po", help="采购单 (到货计划): 新建、列出、从补货单生成")
+    actions = po.add_subparsers(dest="po_cmd", metavar="ACTION")
+    actions.required = True
+    p = actions.add_parser("create", help="新建采购单")
+    p.add_argument("--supplier", required=True, help="供应商名称")
+    p.add_argument(
+        "--line",
+        action="append",
+        required=True,
+        type=_po_line,
+        metavar="SKU:QTY[:ETA]",
+        help="一行: SKU:数量[:预计到货 YYYY-MM-DD] (可重复; 不写日期 = 今天 + 采购周期)",
+    )
+    p.add_argument("--number", help="单号 (默认 PO<今天>-NN)")
+    p.add_argument("--note", help="备注")
+    p.set_defaults(handler=_cmd_po_create)
+    p = actions.add_parser("list", help="列出采购单的行")
+    p.add_argument("--open", action="store_true", help="只看未到货")
+    p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
+    p.set_defaults(handler=_cmd_po_list)
+    p = actions.add_parser(
+        "from-sheet",
+        help="生成采购单: 按已保存的补货单, 每个供应商一张 (预计到货 = 今天 + 采购周期)",
+    )
+    p.add_argument("--date", type=iso_date, help="补货单表日 (默认: 本周补货日)")
+    p.set_defaults(handler=_cmd_po_from_sheet)
+
     p = commands.add_parser("receive", help="到货: 把到货计划的行标为已收货 (计入库存)")
     p.add_argument("po_number", help="单号")
     p.add_argument("--sku", action="append", help="只收这些 SKU (可重复; 默认整单)")
@@ -112,4 +139,89 @@ def _cmd_receive(ctx: Any, args: argparse.Namespace) -> int:
         raise InvalidInput(f"单号 {args.po_number} 没有待收货的行")
     total = service.receive_lines(ctx.db, actor, [ln.id for ln in lines])
     print(f"已收货 {len(lines)} 行, 共 {total} 件")
+    return 0
+
+
+def _po_line(text: str) -> Any:
+    """SKU:QTY[:YYYY-MM-DD] as a NewLine (an argparse type, so a typo is one clear line)."""
+    from shopdesk.inventory.service import NewLine
+    from shopdesk.numbers import NumberError, parse_int
+
+    parts = text.rsplit(":", 2) if text.count(":") >= 2 else text.rsplit(":", 1)
+    if len(parts) < 2 or not parts[0].strip():
+        raise argparse.ArgumentTypeError(f"应为 SKU:数量[:YYYY-MM-DD]: {text}")
+    try:
+        qty = parse_int(parts[1], minimum=1, maximum=10_000_000)
+    except NumberError as exc:
+        raise argparse.ArgumentTypeError(f"{text}: 数量 {exc}") from exc
+    eta = iso_date(parts[2]) if len(parts) == 3 else None
+    return NewLine(parts[0].strip(), qty, eta)
+
+
+def _cmd_po_create(ctx: Any, args: argparse.Namespace) -> int:
+    from shopdesk.inventory import service
+
+    made = service.create_po(
+        ctx.db,
+        ctx.actor(),
+        args.line,
+        supplier=args.supplier,
+        po_number=args.number,
+        note=args.note,
+    )
+    print(_po_text(made))
+    return 0
+
+
+def _po_text(po: Any) -> str:
+    eta = po.first_eta.isoformat()
+    if po.last_eta != po.first_eta:
+        eta += f" – {po.last_eta.isoformat()}"
+    who = po.supplier or "无供应商"
+    return f"已新建采购单 {po.po_number} ({who}): {po.lines} 行, 共 {po.units} 件, 预计到货 {eta}"
+
+
+def _cmd_po_list(ctx: Any, args: argparse.Namespace) -> int:
+    from shopdesk.cli_output import emit
+    from shopdesk.inventory import service
+    from shopdesk.reports import Column
+
+    lines = service.list_po_lines(ctx.db, ctx.actor(), open_only=args.open)
+    rows = [
+        {
+            "po_number": ln.po_number,
+            "supplier": ln.supplier,
+            "sku": ln.sku,
+            "name": ln.name,
+            "qty": ln.qty,
+            "eta": ln.eta,
+            "status": "已到货" if ln.received_at else "未到货",
+            "received_at": ln.received_at,
+            "received_by": ln.received_by,
+        }
+        for ln in lines
+    ]
+    cols = [
+        Column("po_number", "单号"),
+        Column("supplier", "供应商"),
+        Column("sku", "SKU编码"),
+        Column("name", "商品名称"),
+        Column("qty", "数量", "int"),
+        Column("eta", "预计到货", "date"),
+        Column("status", "状态"),
+    ]
+    emit(rows, cols, args.format)
+    return 0
+
+
+def _cmd_po_from_sheet(ctx: Any, args: argparse.Namespace) -> int:
+    from shopdesk.inventory import service
+
+    actor = ctx.actor()
+    day = args.date or service.default_sheet_date(ctx.db)
+    sheet = service.sheet_for_date(ctx.db, actor, day)
+    if sheet.id is None:
+        raise InvalidInput(f"{day} 的补货单还没有保存: 先运行 shopdesk restock --date {day} --save")
+    for po in service.order_from_sheet(ctx.db, actor, sheet.id):
+        print(_po_text(po))
     return 0

@@ -157,5 +157,7 @@ class RestockLine(Base):
     override_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     override_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     override_note: Mapped[str | None] = mapped_column(Text)
+    # The purchase order 生成采购单 made from this line (None: not ordered from the sheet yet).
+    po_id: Mapped[int | None] = mapped_column(ForeignKey("purchase_orders.id", ondelete="SET NULL"))
 
     __table_args__ = (UniqueConstraint("sheet_id", "sku"),)

@@ -122,6 +122,7 @@ class SheetLine:
     override_by: str | None = None
     override_at: datetime | None = None
     override_note: str | None = None
+    po_number: str | None = None  # the purchase order 生成采购单 made from this line
 
     @property
     def final_qty(self) -> int:
@@ -164,9 +165,24 @@ class Override:
 
 @dataclass
 class NewLine:
+    """A purchase-order line to create; no ETA means today + the product's lead time."""
+
     sku: str
     qty: int
-    eta: date
+    eta: date | None = None
+
+
+@dataclass(frozen=True)
+class PoSummary:
+    """A purchase order just created: what the owner is told and what the CLI prints."""
+
+    id: int
+    po_number: str
+    supplier: str
+    lines: int
+    units: int
+    first_eta: date
+    last_eta: date
 
 
 @dataclass
@@ -748,45 +764,108 @@ def list_po_lines(db: Database, actor: Actor, *, open_only: bool = False) -> lis
         ]
 
 
+def next_po_number(s: Session, day: date) -> str:
+    """The next free number of the day: PO20261126-01, -02, … (the owner's own scheme wins:
+    numbers that do not follow it are left alone)."""
+    prefix = f"PO{day:%Y%m%d}-"
+    taken = s.execute(
+        select(PurchaseOrder.po_number).where(PurchaseOrder.po_number.startswith(prefix))
+    ).scalars()
+    last = max((int(n[len(prefix) :]) for n in taken if n[len(prefix) :].isdigit()), default=0)
+    return f"{prefix}{last + 1:02d}"
+
+
+def _lead_times(s: Session) -> dict[int, int]:
+    """product id → effective lead time (own, else its supplier's, else the formula default)."""
+    default = RestockSettings().default_lead_time_days
+    q = select(Product.id, Product.lead_time_days, Supplier.lead_time_days).outerjoin(
+        Supplier, Supplier.id == Product.supplier_id
+    )
+    return {
+        pid: own if own is not None else (sup if sup is not None else default)
+        for pid, own, sup in s.execute(q).tuples()
+    }
+
+
 def create_purchase_order(
     db: Database,
     actor: Actor,
-    po_number: str,
+    po_number: str | None,
     lines: Sequence[NewLine],
     *,
     supplier: str | None = None,
     note: str | None = None,
 ) -> int:
+    """A purchase order typed by hand (新建采购单 / `shopdesk po create`); audited.
+
+    No number: the next PO<today>-NN. A line without ETA arrives after its lead time."""
+    return _create_po(db, actor, po_number, lines, supplier=supplier, note=note).id
+
+
+def create_po(
+    db: Database,
+    actor: Actor,
+    lines: Sequence[NewLine],
+    *,
+    supplier: str | None = None,
+    po_number: str | None = None,
+    note: str | None = None,
+) -> PoSummary:
+    """Like create_purchase_order, returning what was created (number, units, ETAs)."""
+    return _create_po(db, actor, po_number, lines, supplier=supplier, note=note)
+
+
+def _create_po(
+    db: Database,
+    actor: Actor,
+    po_number: str | None,
+    lines: Sequence[NewLine],
+    *,
+    supplier: str | None,
+    note: str | None,
+) -> PoSummary:
     require(actor, Perm.EDIT_STOCK)
-    po_number = po_number.strip()
-    if not po_number:
-        raise InvalidInput("单号不能为空")
+    po_number = (po_number or "").strip() or None
+    if po_number is not None and len(po_number) > 64:
+        raise InvalidInput("单号太长 (最多 64 个字符)")
     if not lines:
-        raise InvalidInput("到货计划至少要有一行")
+        raise InvalidInput("采购单至少要有一行")
+    day = today()
     with db.write() as s:
-        if s.execute(select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)).first():
+        if po_number is None:
+            po_number = next_po_number(s, day)
+        elif s.execute(
+            select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)
+        ).first():
             raise InvalidInput(f"单号 {po_number} 已存在")
         sup_id = None
+        supplier = (supplier or "").strip() or None
         if supplier:
             sup_id = s.execute(select(Supplier.id).where(Supplier.name == supplier)).scalar()
             if sup_id is None:
                 raise NotFound(f"供应商不存在: {supplier}")
+        skus = dict(s.execute(select(Product.sku, Product.id)).tuples().all())
+        leads = _lead_times(s)
+        seen: set[str] = set()
+        rows: list[tuple[str, int, int, date]] = []
+        for ln in lines:
+            sku = ln.sku.strip()
+            if sku not in skus:
+                raise NotFound(f"没有这个 SKU: {sku}")
+            if sku in seen:
+                raise InvalidInput(f"SKU {sku} 在同一单里出现两次")
+            if not 0 < ln.qty <= 10_000_000:
+                raise InvalidInput(f"{sku}: 数量应在 1 到 10,000,000 之间")
+            seen.add(sku)
+            eta = ln.eta or day + timedelta(days=leads[skus[sku]])
+            rows.append((sku, skus[sku], ln.qty, eta))
         po = PurchaseOrder(
             po_number=po_number, supplier_id=sup_id, created_by_id=actor.id, note=note
         )
         s.add(po)
         s.flush()
-        skus = dict(s.execute(select(Product.sku, Product.id)).tuples().all())
-        seen: set[str] = set()
-        for ln in lines:
-            if ln.sku not in skus:
-                raise NotFound(f"没有这个 SKU: {ln.sku}")
-            if ln.sku in seen:
-                raise InvalidInput(f"SKU {ln.sku} 在同一单里出现两次")
-            if ln.qty <= 0:
-                raise InvalidInput(f"{ln.sku}: 数量必须大于 0")
-            seen.add(ln.sku)
-            s.add(PurchaseOrderLine(po_id=po.id, product_id=skus[ln.sku], qty=ln.qty, eta=ln.eta))
+        for _sku, pid, qty, eta in rows:
+            s.add(PurchaseOrderLine(po_id=po.id, product_id=pid, qty=qty, eta=eta))
         audit.record(
             s,
             actor,
@@ -794,9 +873,112 @@ def create_purchase_order(
             po.id,
             "create",
             None,
-            {"po_number": po_number, "lines": [(x.sku, x.qty, x.eta) for x in lines]},
+            {
+                "po_number": po_number,
+                "supplier": supplier,
+                "lines": [(sku, qty, eta) for sku, _pid, qty, eta in rows],
+            },
         )
-        return po.id
+        etas = [eta for *_x, eta in rows]
+        return PoSummary(
+            po.id,
+            po_number,
+            supplier or "",
+            len(rows),
+            sum(r[2] for r in rows),
+            min(etas),
+            max(etas),
+        )
+
+
+def order_from_sheet(db: Database, actor: Actor, sheet_id: int) -> list[PoSummary]:
+    """生成采购单: one purchase order per supplier from the saved sheet's lines with a quantity
+    (the override, else the suggestion) that were not ordered yet; ETA = today + lead time.
+
+    Each line remembers its order, so the sheet shows what was ordered, a second click orders
+    nothing twice, and the open orders count as on order in the next sheet."""
+    require(actor, Perm.EDIT_STOCK)
+    require(actor, Perm.SAVE_RESTOCK)
+    day = today()
+    with db.write() as s:
+        sheet = s.get(RestockSheet, sheet_id)
+        if sheet is None:
+            raise NotFound(f"补货单不存在 (id {sheet_id})")
+        todo = [
+            ln
+            for ln in s.execute(
+                select(RestockLine)
+                .where(RestockLine.sheet_id == sheet_id, RestockLine.po_id.is_(None))
+                .order_by(RestockLine.position)
+            ).scalars()
+            if ln.product_id is not None
+            and (ln.suggested_qty if ln.override_qty is None else ln.override_qty) > 0
+        ]
+        if not todo:
+            raise InvalidInput("补货单上没有要下单的行 (补货数量都为 0, 或已生成过采购单)")
+        suppliers = dict(s.execute(select(Supplier.name, Supplier.id)).tuples().all())
+        groups: dict[str, list[RestockLine]] = {}
+        for ln in todo:
+            name = ln.supplier if ln.supplier and ln.supplier != restock.NO_SUPPLIER else ""
+            groups.setdefault(name, []).append(ln)
+        made: list[PoSummary] = []
+        # Suppliers in name order, lines without a supplier last (as the sheet shows them).
+        for name in sorted(groups, key=lambda n: (n == "", n)):
+            number = next_po_number(s, day)
+            po = PurchaseOrder(
+                po_number=number,
+                supplier_id=suppliers.get(name),
+                created_by_id=actor.id,
+                note=f"补货单 {sheet.sheet_date.isoformat()}",
+            )
+            s.add(po)
+            s.flush()
+            audit_lines = []
+            etas = []
+            for ln in groups[name]:
+                qty = ln.suggested_qty if ln.override_qty is None else ln.override_qty
+                eta = day + timedelta(days=ln.lead_time_days)
+                assert ln.product_id is not None
+                s.add(PurchaseOrderLine(po_id=po.id, product_id=ln.product_id, qty=qty, eta=eta))
+                ln.po_id = po.id
+                audit_lines.append((ln.sku, qty, eta))
+                etas.append(eta)
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                "purchase_order",
+                po.id,
+                "create",
+                None,
+                {
+                    "po_number": number,
+                    "supplier": name or None,
+                    "sheet": sheet.sheet_date.isoformat(),
+                    "lines": audit_lines,
+                },
+            )
+            made.append(
+                PoSummary(
+                    po.id,
+                    number,
+                    name,
+                    len(audit_lines),
+                    sum(q for _s, q, _e in audit_lines),
+                    min(etas),
+                    max(etas),
+                )
+            )
+        audit.record(
+            s,
+            actor,
+            "restock_sheet",
+            sheet.sheet_date.isoformat(),
+            "order",
+            None,
+            {"purchase_orders": [m.po_number for m in made], "lines": len(todo)},
+        )
+        return made
 
 
 def receive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
@@ -966,6 +1148,11 @@ def set_override(
         ).scalar_one_or_none()
         if line is None:
             raise NotFound(f"补货单上没有 {sku}")
+        if line.po_id is not None:
+            po = s.get(PurchaseOrder, line.po_id)
+            raise InvalidInput(
+                f"{sku} 已生成采购单 {po.po_number if po else ''}: 请在到货计划里修改数量"
+            )
         before = {"override_qty": line.override_qty, "note": line.override_note}
         line.override_qty = qty
         line.override_note = note if qty is not None else None
@@ -1033,6 +1220,15 @@ def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
         if sheet is None:
             raise NotFound(f"补货单不存在 (id {sheet_id})")
         users = dict(s.execute(select(User.id, User.name)).tuples().all())
+        po_numbers = dict(
+            s.execute(
+                select(RestockLine.id, PurchaseOrder.po_number)
+                .join(PurchaseOrder, PurchaseOrder.id == RestockLine.po_id)
+                .where(RestockLine.sheet_id == sheet_id)
+            )
+            .tuples()
+            .all()
+        )
         params: dict[str, Any] = dict(sheet.parameters or {})
         st = RestockSettings.from_dict(params)
         saved_inputs: dict[str, list[Any]] = dict(params.pop("lines", None) or {})
@@ -1083,6 +1279,7 @@ def get_sheet(db: Database, actor: Actor, sheet_id: int) -> Sheet:
                     users.get(ln.override_by_id or -1),
                     ln.override_at,
                     ln.override_note,
+                    po_numbers.get(ln.id),
                 )
             )
         return Sheet(
