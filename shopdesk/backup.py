@@ -60,9 +60,13 @@ def list_backups(location: Location) -> list[BackupInfo]:
     if location.backup_dir.is_dir():
         for p in location.backup_dir.iterdir():
             m = _NAME.match(p.name)
-            if m:
+            if not m:
+                continue
+            try:  # a copied-in file with an impossible time is not ours: skip it, don't fail
                 taken = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
-                out.append(BackupInfo(p, taken, m.group(3), p.stat().st_size))
+            except ValueError:
+                continue
+            out.append(BackupInfo(p, taken, m.group(3), p.stat().st_size))
     return sorted(out, key=lambda b: b.taken, reverse=True)
 
 

@@ -51,6 +51,15 @@ SETTINGS: dict[str, SettingDef] = {
             "shop.name", "我的小店", "店铺名称", "店铺", lambda v: isinstance(v, str) and bool(v)
         ),
         SettingDef("shop.platform", "淘宝", "平台", "店铺", lambda v: isinstance(v, str)),
+        # Interface language (shopdesk/ui/i18n.py): auto follows the system, read at start-up.
+        SettingDef(
+            "ui.language",
+            "auto",
+            "界面语言",
+            "店铺",
+            lambda v: v in ("auto", "zh_CN", "en"),
+            "auto = 跟随系统, zh_CN = 简体中文, en = English; 重新启动后生效",
+        ),
         SettingDef("audit.bulk_threshold", 20, "批量修改预警条数", "安全", _nonneg_int),
         SettingDef(
             "auth.require_pin", False, "所有用户必须设置 PIN", "安全", lambda v: isinstance(v, bool)

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
+from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,7 +33,8 @@ def chinese_font_family() -> str | None:
     return next((f for f in CJK_FAMILIES if f in available), None)
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The application, with the Chinese font and the translators for `language` (see i18n)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -50,12 +51,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         font = QFont(family)
         font.setPointSize(max(app.font().pointSize(), 10))
         app.setFont(font)
-    translator = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir
-    ):
-        app.installTranslator(translator)
+    from shopdesk.ui import i18n
+
+    i18n.install(i18n.effective(language))
     return app
 
 
@@ -69,6 +67,19 @@ def sign_in(db: Database) -> Actor | None:
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
     return dialog.actor
+
+
+def use_language_setting(db: Database, location: Location) -> None:
+    """The shop's `ui.language` setting, now that the database is open (before anyone logs in)."""
+    from shopdesk.settings import service as settings
+    from shopdesk.ui import i18n
+    from shopdesk.ui.context import ui_settings
+
+    choice = str(settings.read(db, "ui.language"))
+    i18n.remember(ui_settings(location), choice)
+    wanted = i18n.effective(choice)
+    if wanted != i18n.current():
+        i18n.install(wanted)  # the window retranslates its tab titles on LanguageChange
 
 
 def single_instance_lock(location: Location) -> QLockFile | None:
@@ -99,7 +110,10 @@ def start_gui(
     Tests call this rather than `run`: after an event loop has been exec'd and left, Qt's global
     thread pool starts no more jobs in that process.
     """
-    make_app()
+    from shopdesk.ui import i18n
+    from shopdesk.ui.context import ui_settings
+
+    make_app(language=i18n.remembered(ui_settings(location)))
     from shopdesk.ui.errors import install_excepthook
     from shopdesk.ui.main_window import MainWindow
 
@@ -130,6 +144,7 @@ def start_gui(
 
     try:
         db = open_shop(location)
+        use_language_setting(db, location)
         actor = as_user(db) if as_user is not None else sign_in(db)
     except ConnectionLost as exc:  # a team server that does not answer: offer the settings
         from shopdesk.ui.connection_dialog import offer_settings

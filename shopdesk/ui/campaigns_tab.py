@@ -33,6 +33,10 @@ from shopdesk.ui.campaigns.models import CampaignListModel
 from shopdesk.ui.campaigns.pages import _table
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP, day_text, month_text
+from shopdesk.ui.labels import label
+from shopdesk.ui.widgets import theme
+from shopdesk.ui.widgets.layout import remember_header
 
 MONTH, WEEK, LIST = 0, 1, 2
 
@@ -53,7 +57,11 @@ class CampaignsTab(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         self.mode_group = QButtonGroup(self)
-        for mode, title, key in ((MONTH, "月", "M"), (WEEK, "周", "W"), (LIST, "列表", "L")):
+        for mode, title, key in (
+            (MONTH, QT_TRANSLATE_NOOP("CampaignsTab", "月"), "M"),
+            (WEEK, QT_TRANSLATE_NOOP("CampaignsTab", "周"), "W"),
+            (LIST, QT_TRANSLATE_NOOP("CampaignsTab", "列表"), "L"),
+        ):
             button = QToolButton(self)
             button.setText(self.tr(title))
             button.setMinimumWidth(44)
@@ -92,6 +100,7 @@ class CampaignsTab(QWidget):
         menu.addSeparator()
         for preset in presets.PRESETS:
             action = menu.addAction(self.tr("模板: {0}").format(preset.name))
+            action.setObjectName(f"preset_{preset.key}")
             action.setToolTip(preset.description)
             action.triggered.connect(lambda _=False, k=preset.key: self.create_preset(k))
         menu.setToolTipsVisible(True)
@@ -115,7 +124,7 @@ class CampaignsTab(QWidget):
         self.banner.setObjectName("reminderBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #f0c36d; border-radius: 4px; padding: 6px"
+            theme.tinted("#fff4ce", "#f0c36d", "border-radius: 4px; padding: 6px")
         )
 
         self.grid = CalendarGrid(self)
@@ -137,6 +146,7 @@ class CampaignsTab(QWidget):
 
         self.list_model = CampaignListModel(self)
         self.list_view = _table(self.list_model, self)
+        remember_header(self.list_view, self.ctx, "campaigns/list")
         self.list_view.setObjectName("campaignList")
         self.list_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # by start date
         self.list_view.doubleClicked.connect(self._open_list_row)
@@ -149,11 +159,11 @@ class CampaignsTab(QWidget):
         self.filter_stage.addItem(self.tr("全部阶段"), None)
         self.filter_stage.addItem(self.tr("进行中和未来的 (不含未通过/已取消)"), "active")
         for s in stages.ALL_STAGES:
-            self.filter_stage.addItem(stages.label(s), s)
+            self.filter_stage.addItem(label(stages.label(s)), s)
         self.filter_kind = QComboBox(self)
         self.filter_kind.addItem(self.tr("全部类型"), None)
         for k in stages.KINDS:
-            self.filter_kind.addItem(stages.KIND_LABELS[k], k)
+            self.filter_kind.addItem(label(stages.KIND_LABELS[k]), k)
         self.filter_text.textChanged.connect(self._apply_filter)
         for combo in (self.filter_stage, self.filter_kind):
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -177,9 +187,10 @@ class CampaignsTab(QWidget):
 
     def _legend(self) -> QWidget:
         """Stage colours and day marks in one wrapping line (narrow windows stay usable)."""
-        chip = '<span style="background:{}">&nbsp;{}&nbsp;</span>'
+        ink = theme.ON_TINT
+        chip = '<span style="background:{0}; color:' + ink + '">&nbsp;{1}&nbsp;</span>'
         chips = " ".join(
-            chip.format(stages.STAGE_COLOURS[s], stages.label(s)) for s in stages.ALL_STAGES
+            chip.format(stages.STAGE_COLOURS[s], label(stages.label(s))) for s in stages.ALL_STAGES
         )
         coloured = '<span style="color:{}">{}</span>'
         marks = "&nbsp;&nbsp;" + " ".join(
@@ -190,13 +201,16 @@ class CampaignsTab(QWidget):
                 ("#d35400", self.tr("橙字 = 电商节")),
             )
         )
-        label = QLabel(chips + marks, self)
-        label.setObjectName("legend")
-        label.setWordWrap(True)
-        label.setToolTip(
-            "\n".join(f"{stages.label(s)}: {stages.STAGE_HINTS[s]}" for s in stages.ALL_STAGES)
+        legend = QLabel(chips + marks, self)
+        legend.setObjectName("legend")
+        legend.setWordWrap(True)
+        legend.setToolTip(
+            "\n".join(
+                f"{label(stages.label(s))}: {label(stages.STAGE_HINTS[s])}"
+                for s in stages.ALL_STAGES
+            )
         )
-        return label
+        return legend
 
     # -- periods ----------------------------------------------------------------------------------
     def selected_day(self) -> date:
@@ -264,10 +278,10 @@ class CampaignsTab(QWidget):
         )
         if self.mode == WEEK:
             self.period_label.setText(
-                self.tr("{0} — {1}").format(f"{first:%Y年%m月%d日}", f"{last:%m月%d日}")
+                self.tr("{0} — {1}").format(day_text(first), day_text(last, with_year=False))
             )
         else:
-            self.period_label.setText(f"{self.anchor.year}年{self.anchor.month}月")
+            self.period_label.setText(month_text(self.anchor.year, self.anchor.month))
         provisional = [y for y in {first.year, last.year} if overlay.is_provisional(y)]
         note = (
             self.tr("{0}年的放假安排国务院尚未公布, 节假日为暂定、未含调休").format(
@@ -312,9 +326,10 @@ class CampaignsTab(QWidget):
         if not isinstance(day, date):
             return
         marks = self.grid.marks.get(day, [])
-        bits = [f"{day:%Y年%m月%d日} 周{WEEKDAY_LABELS[day.weekday()]}"]
+        weekday = self.tr("周{0}").format(label(WEEKDAY_LABELS[day.weekday()]))
+        bits = [f"{day_text(day)} {weekday}"]
         bits += [
-            f"{overlay.KIND_LABELS[m.kind]}: {m.name}"
+            f"{label(overlay.KIND_LABELS[m.kind])}: {m.name}"
             + (self.tr(" (暂定)") if m.provisional else "")
             for m in marks
         ]
@@ -322,7 +337,7 @@ class CampaignsTab(QWidget):
         if on_day:
             bits.append(
                 self.tr("活动: ")
-                + "; ".join(f"{it.name} ({stages.label(it.stage)})" for it in on_day)
+                + "; ".join(f"{it.name} ({label(stages.label(it.stage))})" for it in on_day)
             )
         hint = self.tr("  —  Enter 打开 / 新建, 方向键移动日期, PageUp/PageDown 翻页")
         note = getattr(self, "_provisional_note", "")

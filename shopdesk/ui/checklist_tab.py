@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +42,19 @@ from shopdesk.ui.checklist.day_table import DayTable
 from shopdesk.ui.checklist.extras_worker import ExtrasJob
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP, ui_locale
+from shopdesk.ui.widgets import theme
+from shopdesk.ui.widgets.layout import remember_header
 
-WEEKDAYS = "一二三四五六日"
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("ChecklistTab", "周一"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周二"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周三"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周四"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周五"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周六"),
+    QT_TRANSLATE_NOOP("ChecklistTab", "周日"),
+)
 
 
 def _qdate(d: date) -> QDate:
@@ -96,7 +107,7 @@ class ChecklistTab(QWidget):
         self.prev_btn.clicked.connect(lambda: self._shift(-1))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.date_edit.setLocale(ui_locale())
         self.date_edit.setObjectName("checklistDate")
         self.date_edit.setDisplayFormat("yyyy-MM-dd dddd")
         self.date_edit.setDate(_qdate(clock.today()))
@@ -163,7 +174,7 @@ class ChecklistTab(QWidget):
         self.reminders.setWordWrap(True)
         self.reminders.setTextFormat(Qt.TextFormat.RichText)
         self.reminders.setStyleSheet(
-            "QLabel { background: #fff4d6; border: 1px solid #e6c65c; padding: 4px 8px; }"
+            "QLabel { " + theme.tinted("#fff4d6", "#e6c65c", "padding: 4px 8px;") + " }"
         )
         self.reminders.linkActivated.connect(self._open_reminder)
         self.message = QLabel()
@@ -176,6 +187,7 @@ class ChecklistTab(QWidget):
         # Queued: the editor finishes closing before the save reloads the model under it.
         self.model.draft_committed.connect(self._on_draft, Qt.ConnectionType.QueuedConnection)
         self.table = DayTable(self.model, page)
+        remember_header(self.table, self.ctx, "checklist/day")
         self.table.toggle_requested.connect(self.toggle_row)
         self.table.link_activated.connect(self._open_link)
         self.hint = QLabel(
@@ -184,7 +196,7 @@ class ChecklistTab(QWidget):
                 "双击实时数据打开对应页面 · Alt+←/→ 换日期"
             )
         )
-        self.hint.setStyleSheet("QLabel { color: #666; }")
+        self.hint.setStyleSheet(f"QLabel {{ color: {theme.dim()}; }}")
 
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 6, 0, 0)
@@ -270,8 +282,8 @@ class ChecklistTab(QWidget):
         label = self.tr("今天") if view.day == view.today else f"{view.day:%m-%d}"
         who = view.for_name
         self.day_label.setText(
-            self.tr("{0} 周{1} · {2} 完成 {3}").format(
-                label, WEEKDAYS[view.day.weekday()], who, p.text
+            self.tr("{0} {1} · {2} 完成 {3}").format(
+                label, self.tr(WEEKDAYS[view.day.weekday()]), who, p.text
             )
         )
         self.progress.setMaximum(max(p.total, 1))
@@ -496,7 +508,8 @@ class ChecklistTab(QWidget):
         report = self._report()
         if not isinstance(report, Report):
             return
-        name = f"每日检查_{self.day:%Y-%m-%d}"
+        name = self.tr("每日检查_{0}").format(f"{self.day:%Y-%m-%d}")
+
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("导出日报"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shopdesk.config import ENV_DB_URL, Location, save_url, saved_url
 from shopdesk.db.remote import DEFAULT_PORT, Probe, ServerFields, build_url, probe, split_url
 from shopdesk.errors import ShopDeskError
+from shopdesk.ui.widgets import theme
 from shopdesk.ui.widgets.worker import Job, start
 
 OK_STYLE = "color: #1b5e20;"
@@ -85,7 +86,7 @@ class ConnectionDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(f"color: {theme.dim()};")
         if os.environ.get(ENV_DB_URL):
             note.setText(
                 note.text()
@@ -199,15 +200,15 @@ def offer_settings(parent: QWidget | None, location: Location, error: ShopDeskEr
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, "ShopDesk", str(error), parent=parent)
-    box.setInformativeText(_tr("可以修改连接设置 (例如改回本机数据), 然后重新启动 ShopDesk。"))
-    settings = box.addButton(_tr("连接设置…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(tr("可以修改连接设置 (例如改回本机数据), 然后重新启动 ShopDesk。"))
+    settings = box.addButton(tr("连接设置…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is settings:
         ConnectionDialog(location, parent).exec()
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("ConnectionDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,11 @@ from shopdesk.inventory.service import (
 )
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.i18n import ui_locale
 from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel, SupplierModel
+from shopdesk.ui.labels import label
+from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.undo import EditHistory
 from shopdesk.ui.widgets.worker import Job, start
 
 
@@ -77,8 +81,9 @@ class ProductsPage(QWidget):
         self.import_btn.setText(self.tr("导入…"))
         self.import_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.import_btn)
-        for kind, label in KIND_LABELS.items():
-            act = menu.addAction(self.tr("导入{0}表…").format(label))
+        for kind, text in KIND_LABELS.items():
+            act = menu.addAction(self.tr("导入{0}表…").format(label(text)))
+
             act.triggered.connect(lambda _=False, k=kind: self.open_import(k))
         self.import_btn.setMenu(menu)
         self.import_btn.setEnabled(can(ctx.actor, Perm.EDIT_STOCK))
@@ -94,7 +99,9 @@ class ProductsPage(QWidget):
         self.loading = False
         self.model = ProductModel(can(ctx.actor, Perm.VIEW_COST), can(ctx.actor, Perm.EDIT_STOCK))
         self.model.edit = self._edit
+        self.history: EditHistory | None = None  # set by InventoryTab: Edit → Undo
         self.view = _table(self.model)
+        remember_header(self.view, ctx, "inventory/products")
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         hint = QLabel(
@@ -168,6 +175,7 @@ class ProductsPage(QWidget):
         )
 
     def _edit(self, row: ProductRow, key: str, value: Any) -> bool:
+        old = row.hero if key == "hero" else self.model._text(row, key, True)
         new = guarded(
             self,
             lambda: service.update_product(
@@ -178,7 +186,20 @@ class ProductsPage(QWidget):
             return False
         self.model.replace_row(new)
         self.ctx.bus.status.emit(self.tr("已保存 {0}").format(row.sku))
+        if self.history is not None:
+            pid = row.id
+            title = next((label(c.title) for c in self.model.columns if c.key == key), key)
+            self.history.push(
+                self.tr("修改 {0} 的{1}").format(row.sku, title),
+                lambda: self._edit_again(pid, key, old),
+                lambda: self._edit_again(pid, key, value),
+            )
         return True
+
+    def _edit_again(self, product_id: int, key: str, value: Any) -> bool:
+        """Undo/redo: the same edit on the row as it is now (its version may have moved on)."""
+        current = next((r for r in self.model.rows if r.id == product_id), None)
+        return current is not None and self._edit(current, key, value)
 
     def open_import(self, kind: str) -> None:
         from shopdesk.ui.inventory.import_dialog import show_import
@@ -198,7 +219,7 @@ class SheetPage(QWidget):
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.date.setLocale(ui_locale())
         self.date.setDisplayFormat("yyyy-MM-dd dddd")
         d = service.default_sheet_date(ctx.db)
         self.date.setDate(QDate(d.year, d.month, d.day))
@@ -224,6 +245,7 @@ class SheetPage(QWidget):
         self.model = SheetModel(self)
         self.model.edit = self._override
         self.view = _table(self.model)
+        remember_header(self.view, ctx, "inventory/sheet")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
@@ -416,6 +438,7 @@ class OrdersPage(QWidget):
         top.addWidget(self.receive_btn)
         self.model = PoModel(self)
         self.view = _table(self.model, stretch=3)
+        remember_header(self.view, ctx, "inventory/orders")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -467,6 +490,7 @@ class SuppliersPage(QWidget):
         self.model = SupplierModel(self.show_terms, self.can_edit, self)
         self.model.edit = self._edit
         self.view = _table(self.model, stretch=len(self.model.columns) - 1)
+        remember_header(self.view, ctx, "inventory/suppliers")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
@@ -522,7 +546,9 @@ class InventoryTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.pages = QTabWidget()
+        self.undo_stack = QUndoStack(self)  # the main window's Edit menu undoes cell edits
         self.products = ProductsPage(ctx)
+        self.products.history = EditHistory(self.undo_stack)
         self.sheet = SheetPage(ctx)
         self.orders = OrdersPage(ctx)
         self.suppliers = SuppliersPage(ctx)

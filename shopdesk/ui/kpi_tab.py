@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,10 +38,14 @@ from shopdesk.kpi import service
 from shopdesk.kpi.service import Grid, MonthInfo, ScoreRow
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 from shopdesk.ui.kpi.agent_view import AgentCardView
 from shopdesk.ui.kpi.disputes_view import DisputesView
 from shopdesk.ui.kpi.grid_model import KpiGridModel
 from shopdesk.ui.kpi.grid_view import KpiGridView
+from shopdesk.ui.labels import label
+from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.undo import EditHistory
 from shopdesk.ui.widgets.worker import Job, start
 
 
@@ -55,6 +59,8 @@ class KpiTab(QWidget):
         self.may_reopen = can(actor, Perm.REOPEN_SCORES)
         self.grid: Grid | None = None
         self.model: KpiGridModel | None = None
+        self.undo_stack = QUndoStack(self)  # the main window's Edit menu undoes cell edits
+        self.history = EditHistory(self.undo_stack)
         self.jobs: list[Job] = []
         self._build()
         self.reload()
@@ -73,15 +79,33 @@ class KpiTab(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("kpiToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.open_button = self._button("开始新月份…", "kpiOpenMonth", self._open_month_dialog)
-        self.import_button = self._button("导入…", "kpiImport", self._import)
-        self.template_button = self._button("空白模板…", "kpiTemplate", self._template)
-        self.publish_button = self._button("发布草稿", "kpiPublish", self._publish)
-        self.finalise_button = self._button("定稿", "kpiFinalise", self._finalise)
-        self.reopen_button = self._button("重新打开…", "kpiReopen", self._reopen)
-        self.payroll_button = self._button("导出工资表…", "kpiPayroll", self._payroll)
-        self.print_button = self._button("打印工资表…", "kpiPrint", self._print)
-        self.card_button = self._button("编辑考核表…", "kpiEditCard", self._edit_card)
+        self.open_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "开始新月份…"), "kpiOpenMonth", self._open_month_dialog
+        )
+        self.import_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "导入…"), "kpiImport", self._import
+        )
+        self.template_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "空白模板…"), "kpiTemplate", self._template
+        )
+        self.publish_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "发布草稿"), "kpiPublish", self._publish
+        )
+        self.finalise_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "定稿"), "kpiFinalise", self._finalise
+        )
+        self.reopen_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "重新打开…"), "kpiReopen", self._reopen
+        )
+        self.payroll_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "导出工资表…"), "kpiPayroll", self._payroll
+        )
+        self.print_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "打印工资表…"), "kpiPrint", self._print
+        )
+        self.card_button = self._button(
+            QT_TRANSLATE_NOOP("KpiTab", "编辑考核表…"), "kpiEditCard", self._edit_card
+        )
         self.card_button.setToolTip(self.tr("复制并修改考核项目、分值、档位、合格线、奖金池和底薪"))
         self.publish_button.setToolTip(self.tr("客服可以看到草稿, 并在申诉期内提出申诉"))
         self.finalise_button.setToolTip(self.tr("锁定本月分数; 之后只有店主可以重新打开"))
@@ -183,7 +207,7 @@ class KpiTab(QWidget):
         self.month_combo.clear()
         for m in months:
             if m.card_name == name:
-                self.month_combo.addItem(f"{m.month} · {m.status_label}", m.id)
+                self.month_combo.addItem(f"{m.month} · {label(m.status_label)}", m.id)
         idx = self.month_combo.findData(current)
         self.month_combo.setCurrentIndex(max(idx, 0))
         self.month_combo.blockSignals(False)
@@ -214,9 +238,12 @@ class KpiTab(QWidget):
             return
         self._show_status(g.month)
         self.model = KpiGridModel(g.month.card, g.rows, self._commit, self.view)
+        self.undo_stack.clear()  # the undo history belongs to the month that was shown
         self.model.rejected.connect(lambda _a, reason: self._show_reason(reason))
         self.model.stored.connect(lambda _a: self._after_store())
         self.view.setModel(self.model)
+        if self.view.property("remembered_header") is None:
+            remember_header(self.view, self.ctx, "kpi/grid")
         self.view.fit_columns()
         self._update_totals()
         self._update_buttons(g.month)
@@ -226,7 +253,9 @@ class KpiTab(QWidget):
             self.view.select_cell(0, first_input)
 
     def _show_status(self, m: MonthInfo) -> None:
-        text = self.tr("{0} · 第 {1} 版 · {2}").format(m.card_name, m.card_version, m.status_label)
+        text = self.tr("{0} · 第 {1} 版 · {2}").format(
+            m.card_name, m.card_version, label(m.status_label)
+        )
         if m.status == "published" and m.dispute_deadline is not None:
             text += self.tr(" · 申诉截止 {0:%m-%d %H:%M}").format(m.dispute_deadline.astimezone())
         if m.reopen_reason and m.status != "final":
@@ -315,7 +344,28 @@ class KpiTab(QWidget):
 
     # -- editing --------------------------------------------------------------------------
     def _commit(self, row: ScoreRow, key: str, text: str) -> ScoreRow:
-        return service.update_cell(self.ctx.db, self.ctx.actor, row.id, key, text, row.version)
+        model = self.model
+        old = model.input_text(model.rows.index(row), key) if model is not None else ""
+        new = service.update_cell(self.ctx.db, self.ctx.actor, row.id, key, text, row.version)
+        if model is not None:
+            title = next((c.title for c in model.cols if c.key == key), key)
+            self.history.push(
+                self.tr("修改 {0} 的{1}").format(row.agent, title),
+                lambda: self._set_cell(row.id, key, old),
+                lambda: self._set_cell(row.id, key, text),
+            )
+        return new
+
+    def _set_cell(self, row_id: int, key: str, text: str) -> bool:
+        """Undo/redo: type `text` into the cell again (same checks, same audit)."""
+        m = self.model
+        if m is None:
+            return False
+        r = next((i for i, x in enumerate(m.rows) if x.id == row_id), None)
+        c = next((i for i, col in enumerate(m.cols) if col.key == key), None)
+        if r is None or c is None:
+            return False
+        return m.setData(m.index(r, c), text)
 
     def _after_store(self) -> None:
         self.message.setStyleSheet("")
@@ -447,7 +497,7 @@ class KpiTab(QWidget):
         mid = self.month_id()
         if mid is None or self.grid is None:
             return
-        name = f"客服工资表-{self.grid.month.month}.xlsx"
+        name = self.tr("客服工资表-{0}.xlsx").format(self.grid.month.month)
         path = self._save_path(self.tr("导出工资表"), name, "Excel (*.xlsx)")
         if path is not None:
             self._run(
@@ -512,8 +562,9 @@ class KpiTab(QWidget):
 
     def _confirm_import(self, preview: Any) -> bool:
         lines = [
-            f"第 {r.row} 行 {r.agent}: 总分 {r.result.final:f}, "
-            f"应发 {r.result.pay:,.2f} ({r.change})"
+            self.tr("第 {0} 行 {1}: 总分 {2}, 应发 {3} ({4})").format(
+                r.row, r.agent, f"{r.result.final:f}", f"{r.result.pay:,.2f}", r.change
+            )
             for r in preview.rows[:12]
         ]
         more = len(preview.rows) - len(lines)

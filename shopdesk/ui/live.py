@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMainWindow, QWidget
 
 from shopdesk.db.changes import EVERYTHING, ChangeFeed
@@ -179,7 +179,9 @@ def install(window: QMainWindow, ctx: UiContext, feed: ChangeFeed | None = None)
     def show(online: bool) -> None:
         label.setVisible(not online)
         if online:
-            window.statusBar().showMessage(window.tr("已重新连接到数据库, 数据已刷新"), 8000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "已重新连接到数据库, 数据已刷新"), 8000
+            )
 
     watcher.online_changed.connect(show)
     label.hide()

@@ -27,8 +27,17 @@ from shopdesk.auth.pins import valid_pin
 from shopdesk.db.engine import Database
 from shopdesk.errors import ShopDeskError
 from shopdesk.settings import service as settings
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.labels import label as translated
 
-PLATFORMS = ("淘宝", "天猫", "京东", "拼多多", "抖音", "其他")
+PLATFORMS = (
+    QT_TRANSLATE_NOOP("FirstRunDialog", "淘宝"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "天猫"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "京东"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "拼多多"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "抖音"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "其他"),
+)
 
 
 def _pin_edit(parent: QWidget) -> QLineEdit:
@@ -62,7 +71,8 @@ class FirstRunDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         self.platform_combo = QComboBox(self)
-        self.platform_combo.addItems(list(PLATFORMS))
+        for platform in PLATFORMS:  # shown translated, stored as the Chinese name
+            self.platform_combo.addItem(self.tr(platform), platform)
         self.demo_radio = QRadioButton(self.tr("示例店铺: 先看看每个页面 (生成示例数据)"), self)
         self.empty_radio = QRadioButton(
             self.tr("空白店铺: 从导入自己的表格开始 (库存补货 → 导入…)"), self
@@ -104,7 +114,7 @@ class FirstRunDialog(QDialog):
             actor = auth.create_owner(self.db, name, pin or None)
             if self.demo_radio.isChecked():
                 self._make_demo()
-            values = {"shop.platform": self.platform_combo.currentText()}
+            values = {"shop.platform": str(self.platform_combo.currentData())}
             shop = self.shop_edit.text().strip()
             if shop:
                 values["shop.name"] = shop
@@ -145,7 +155,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("登录 ShopDesk"))
         self.users = QListWidget(self)
         for user in auth.list_users(db):
-            label = f"{user.name}  ·  {ROLE_LABELS.get(user.role, user.role)}"
+            label = f"{user.name}  ·  {translated(ROLE_LABELS.get(user.role, user.role))}"
+
             if user.job and user.job != ROLE_LABELS.get(user.role):
                 label += f" · {user.job}"
             item = QListWidgetItem(label)

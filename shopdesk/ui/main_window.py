@@ -11,8 +11,8 @@ import importlib
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -27,17 +27,19 @@ from shopdesk import __version__
 from shopdesk.auth.permissions import Perm, can
 from shopdesk.config import Location
 from shopdesk.ui.context import UiContext, ui_settings
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.labels import label
 
 if TYPE_CHECKING:
     from shopdesk.ui.live import LiveWatcher
 
 # (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
 TABS: tuple[tuple[str, str], ...] = (
-    ("checklist", "今日检查"),
-    ("inventory", "库存补货"),
-    ("campaigns", "活动日历"),
-    ("kpi", "客服绩效"),
-    ("metrics", "经营数据"),
+    ("checklist", QT_TRANSLATE_NOOP("MainWindow", "今日检查")),
+    ("inventory", QT_TRANSLATE_NOOP("MainWindow", "库存补货")),
+    ("campaigns", QT_TRANSLATE_NOOP("MainWindow", "活动日历")),
+    ("kpi", QT_TRANSLATE_NOOP("MainWindow", "客服绩效")),
+    ("metrics", QT_TRANSLATE_NOOP("MainWindow", "经营数据")),
 )
 
 
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("currentUser")
         self.statusBar().addPermanentWidget(self.user_label)
         self._actions: list[QAction] = []
+        # Each tab that edits cells has an `undo_stack`; Edit → Undo acts on the tab in front.
+        self.undo_group = QUndoGroup(self)
         self.instance_lock: object | None = None  # the data directory's lock, kept while open
         self.live: LiveWatcher | None = None  # other PCs' changes (shopdesk/ui/live.py)
         where = ctx.location if ctx is not None else location
@@ -115,6 +119,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         if ctx is not None:
             self.attach(ctx)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed after the window painted (the shop's setting, read on opening)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for i, (_key, title) in enumerate(TABS):
+                self.tabs.setTabText(i, self.tr(title))
+            if self.ctx is None:
+                self.user_label.setText(self.tr("正在打开…"))
+        super().changeEvent(event)
 
     def attach(self, ctx: UiContext) -> None:
         """Fill the window for a logged-in user (again after a user switch)."""
@@ -127,7 +140,7 @@ class MainWindow(QMainWindow):
         self._actions.clear()
         self._build_menus()
         self.user_label.setText(
-            self.tr("当前用户: {0} ({1})").format(ctx.actor.name, ctx.actor.role_label)
+            self.tr("当前用户: {0} ({1})").format(ctx.actor.name, label(ctx.actor.role_label))
         )
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.bus.open_tab.connect(self.show_tab)
@@ -147,7 +160,16 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, LazyTab) and self.ctx is not None:
-            widget.ensure_built()
+            self._use_undo_stack(widget.ensure_built())
+
+    def _use_undo_stack(self, content: QWidget) -> None:
+        stack = getattr(content, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            if stack not in self.undo_group.stacks():
+                self.undo_group.addStack(stack)
+            self.undo_group.setActiveStack(stack)
+        else:
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
 
     def tab(self, key: str) -> QWidget:
         """The built widget of a tab (building it if needed)."""
@@ -169,6 +191,28 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        undo = QAction(self.tr("撤销(&U)"), self)
+        undo.setObjectName("undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self._undo)
+        redo = QAction(self.tr("重做(&R)"), self)
+        redo.setObjectName("redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        redo.triggered.connect(self._redo)
+        for action, tip in (
+            (undo, self.tr("撤销表格里的上一次修改")),
+            (redo, self.tr("重做撤销的修改")),
+        ):
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            self.edit_menu.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        self.undo_group.canUndoChanged.connect(undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(redo.setEnabled)
+        undo.setEnabled(self.undo_group.canUndo())
+        redo.setEnabled(self.undo_group.canRedo())
         self.data_menu = bar.addMenu(self.tr("数据(&D)"))
         from shopdesk.ui.inventory.menu import add_import_actions
 
@@ -225,6 +269,18 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(about)
+
+    def _undo(self) -> None:
+        text = self.undo_group.undoText()
+        if self.undo_group.canUndo():
+            self.undo_group.undo()
+            self.statusBar().showMessage(self.tr("已撤销: {0}").format(text), 8000)
+
+    def _redo(self) -> None:
+        text = self.undo_group.redoText()
+        if self.undo_group.canRedo():
+            self.undo_group.redo()
+            self.statusBar().showMessage(self.tr("已重做: {0}").format(text), 8000)
 
     def _switch_user(self) -> None:
         """On a shared PC the next person logs in; the app builds a fresh window for them."""

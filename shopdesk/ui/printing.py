@@ -12,7 +12,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
@@ -80,13 +80,17 @@ def paint_report(report: Report, device: QPdfWriter | QPrinter) -> int:
             painter.drawText(
                 top,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{report.subtitle}   打印于 {printed}".strip(),
+                QCoreApplication.translate("printing", "{0}   打印于 {1}")
+                .format(report.subtitle, printed)
+                .strip(),
             )
             bottom = QRectF(0, page_rect.height() - band, page_rect.width(), band)
             painter.drawText(
                 bottom,
                 Qt.AlignmentFlag.AlignCenter,
-                f"{report.title} · 第 {page + 1} / {pages} 页",
+                QCoreApplication.translate("printing", "{0} · 第 {1} / {2} 页").format(
+                    report.title, page + 1, pages
+                ),
             )
             painter.translate(QPointF(0, band - page * body.height()))
             clip = QRectF(0, page * body.height(), body.width(), body.height())
@@ -145,6 +149,8 @@ def preview(report: Report, parent: QWidget | None = None) -> QPrintPreviewDialo
     """A print preview dialog (not yet shown); printing from it uses the same painting."""
     printer = make_printer(report)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"打印预览 — {report.title}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("printing", "打印预览 — {0}").format(report.title)
+    )
     dialog.paintRequested.connect(lambda pr: paint_report(report, pr))
     return dialog

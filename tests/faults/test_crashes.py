@@ -25,7 +25,8 @@ from shopdesk.config import resolve
 loc = resolve(sys.argv[1])
 print("copying", flush=True)
 for i in range(1000):
-    backup_now(loc, "manual", loc.backup_dir / f"shopdesk-20260101-{i:06d}-manual.db")
+    name = f"shopdesk-20260101-{i // 60:04d}{i % 60:02d}-manual.db"  # a real time: 00MMSS
+    backup_now(loc, "manual", loc.backup_dir / name)
 """
 
 

@@ -84,6 +84,13 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(location: Location) -> None:
     assert min(kept) >= date(2025, 12, 1)  # nothing older than 12 months
 
 
+def test_a_file_named_like_a_backup_with_an_impossible_time_is_skipped(location: Location) -> None:
+    location.backup_dir.mkdir(parents=True)
+    (location.backup_dir / "shopdesk-20260101-000089-manual.db").write_bytes(b"x")
+    (location.backup_dir / "shopdesk-20260101-000059-manual.db").write_bytes(b"x")
+    assert [b.path.name for b in list_backups(location)] == ["shopdesk-20260101-000059-manual.db"]
+
+
 def test_daily_backup_once_a_day(location: Location, db: Database) -> None:
     assert daily_backup(location, date.today()) is not None
     assert daily_backup(location, date.today()) is None

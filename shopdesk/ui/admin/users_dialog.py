@@ -26,8 +26,17 @@ from shopdesk.auth.pins import valid_pin
 from shopdesk.errors import ShopDeskError
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.labels import label
 
-_HEADERS = ("姓名", "角色", "岗位", "客服级别", "PIN", "状态")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("UsersModel", "姓名"),
+    QT_TRANSLATE_NOOP("UsersModel", "角色"),
+    QT_TRANSLATE_NOOP("UsersModel", "岗位"),
+    QT_TRANSLATE_NOOP("UsersModel", "客服级别"),
+    "PIN",
+    QT_TRANSLATE_NOOP("UsersModel", "状态"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -49,7 +58,7 @@ class UsersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = 0) -> object:
@@ -58,11 +67,11 @@ class UsersModel(QAbstractTableModel):
         u = self.rows[index.row()]
         return (
             u.name,
-            ROLE_LABELS.get(u.role, u.role),
+            label(ROLE_LABELS.get(u.role, u.role)),
             u.job or "",
             u.cs_level or "",
-            "有" if u.has_pin else "无",
-            "启用" if u.active else "已停用",
+            self.tr("有") if u.has_pin else self.tr("无"),
+            self.tr("启用") if u.active else self.tr("已停用"),
         )[index.column()]
 
 
@@ -74,7 +83,7 @@ class AddUserDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.role_combo = QComboBox(self)
         for role in ROLES:
-            self.role_combo.addItem(ROLE_LABELS[role], role)
+            self.role_combo.addItem(label(ROLE_LABELS[role]), role)
         self.job_combo = QComboBox(self)
         self.job_combo.addItems(list(JOBS))
         self.level_combo = QComboBox(self)

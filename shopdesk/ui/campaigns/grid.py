@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from shopdesk.campaigns import overlay, stages
 from shopdesk.campaigns.calendar import WEEKDAY_LABELS, Bar, Span, layout_bars
 from shopdesk.campaigns.rows import AgendaRow, CalendarItem
+from shopdesk.ui.i18n import day_text
+from shopdesk.ui.labels import label
 
 HEADER_H = 24
 DAY_LABEL_H = 20
@@ -198,11 +200,11 @@ class CalendarGrid(QWidget):
     def _paint_header(self, p: QPainter) -> None:
         w = self._cell_w()
         p.setPen(self.palette().text().color())
-        for col, label in enumerate(WEEKDAY_LABELS):
+        for col, name in enumerate(WEEKDAY_LABELS):
             rect = QRectF(col * w, 0, w, HEADER_H)
             if col >= 5:
                 p.setPen(HOLIDAY_TEXT)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("周") + label)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("周{0}").format(label(name)))
 
     def _paint_cell(self, p: QPainter, rect: QRectF, day: date) -> None:
         marks = self.marks.get(day, [])
@@ -232,7 +234,8 @@ class CalendarGrid(QWidget):
         font = p.font()
         font.setBold(day == self.today)
         p.setFont(font)
-        text = str(day.day) if day.day != 1 else f"{day.month}月{day.day}日"
+        text = str(day.day) if day.day != 1 else day_text(day, with_year=False)
+
         p.drawText(num_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         font.setBold(False)
         p.setFont(font)
@@ -278,7 +281,7 @@ class CalendarGrid(QWidget):
         p.setPen(QColor("#202124"))
         text = item.name if not bar.continues_before else "… " + item.name
         if not item.recurring:
-            text += f" · {stages.label(item.stage)}"
+            text += f" · {label(stages.label(item.stage))}"
         elided = p.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, int(rect.width()) - 8
         )
@@ -392,7 +395,7 @@ class CalendarGrid(QWidget):
             marks = self.marks.get(day, []) if day else []
             if marks:
                 text = "\n".join(
-                    f"{overlay.KIND_LABELS[m.kind]}: {m.name}"
+                    f"{label(overlay.KIND_LABELS[m.kind])}: {m.name}"
                     + (self.tr(" (暂定, 国务院尚未公布)") if m.provisional else "")
                     for m in marks
                 )
@@ -428,9 +431,9 @@ class CalendarGrid(QWidget):
             if item.start == item.end
             else f"{item.start:%m-%d} — {item.end:%m-%d}"
         )
-        kind = stages.KIND_LABELS.get(item.kind, item.kind)
+        kind = label(stages.KIND_LABELS.get(item.kind, item.kind))
         return f"{item.name}\n{span} · {kind}\n" + self.tr("阶段: {0} — {1}").format(
-            stages.label(item.stage), stages.STAGE_HINTS.get(item.stage, "")
+            label(stages.label(item.stage)), label(stages.STAGE_HINTS.get(item.stage, ""))
         )
 
     def sizeHint(self) -> QSize:

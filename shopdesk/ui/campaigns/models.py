@@ -29,8 +29,8 @@ Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("campaigns", text)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def _money(v: Decimal | None) -> str:
@@ -140,26 +140,24 @@ class CampaignListModel(RowsModel[CampaignRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(_tr("活动"), lambda c: c.name),
-                Column(_tr("类型"), lambda c: c.kind_label),
-                Column(_tr("平台"), lambda c: c.platform or ""),
-                Column(_tr("开始"), lambda c: _date(c.start), lambda c: c.start),
-                Column(_tr("结束"), lambda c: _date(c.end), lambda c: c.end),
-                Column(_tr("重复"), lambda c: c.recurrence_text),
+                Column(tr("活动"), lambda c: c.name),
+                Column(tr("类型"), lambda c: c.kind_label),
+                Column(tr("平台"), lambda c: c.platform or ""),
+                Column(tr("开始"), lambda c: _date(c.start), lambda c: c.start),
+                Column(tr("结束"), lambda c: _date(c.end), lambda c: c.end),
+                Column(tr("重复"), lambda c: c.recurrence_text),
                 Column(
-                    _tr("报名截止"), lambda c: _date(c.signup_deadline), lambda c: c.signup_deadline
+                    tr("报名截止"), lambda c: _date(c.signup_deadline), lambda c: c.signup_deadline
                 ),
                 Column(
-                    _tr("阶段"),
-                    lambda c: c.stage_label,
+                    tr("阶段"),
+                    lambda c: tr(c.stage_label),
                     lambda c: stages.stage_index(c.stage),
-                    " → ".join(stages.label(s) for s in stages.STAGES),
+                    " → ".join(tr(stages.label(s)) for s in stages.STAGES),
                 ),
-                Column(
-                    _tr("商品数"), lambda c: str(c.sku_count), lambda c: c.sku_count, right=True
-                ),
-                Column(_tr("负责人"), lambda c: c.owner_name or ""),
-                Column(_tr("优惠"), lambda c: c.discount_text or ""),
+                Column(tr("商品数"), lambda c: str(c.sku_count), lambda c: c.sku_count, right=True),
+                Column(tr("负责人"), lambda c: c.owner_name or ""),
+                Column(tr("优惠"), lambda c: c.discount_text or ""),
             ],
             parent,
         )
@@ -169,42 +167,42 @@ class CampaignListModel(RowsModel[CampaignRow]):
             return QBrush(QColor(stages.STAGE_COLOURS.get(row.stage, "#ffffff")))
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.reject_reason:
-                return _tr("未通过原因: ") + row.reject_reason
-            return stages.STAGE_HINTS.get(row.stage)
+                return tr("未通过原因: ") + row.reject_reason
+            return tr(stages.STAGE_HINTS.get(row.stage, "")) or None
         return None
 
 
 class SkuModel(RowsModel[CampaignSkuRow]):
     def __init__(self, show_cost: bool, parent: Any = None) -> None:
         cols: list[Column[CampaignSkuRow]] = [
-            Column(_tr("商品编码"), lambda k: k.sku),
-            Column(_tr("名称"), lambda k: k.name),
+            Column(tr("商品编码"), lambda k: k.sku),
+            Column(tr("名称"), lambda k: k.name),
             Column(
-                _tr("预计倍数"),
+                tr("预计倍数"),
                 lambda k: f"{k.uplift:g}",
                 lambda k: k.uplift,
-                _tr("活动期间预计日销量是平时的几倍; 补货单按它计算活动额外需求"),
+                tr("活动期间预计日销量是平时的几倍; 补货单按它计算活动额外需求"),
                 True,
             ),
-            Column(_tr("售价"), lambda k: _money(k.price), lambda k: k.price, right=True),
+            Column(tr("售价"), lambda k: _money(k.price), lambda k: k.price, right=True),
             Column(
-                _tr("活动价"),
+                tr("活动价"),
                 lambda k: _money(k.campaign_price),
                 lambda k: k.campaign_price,
                 right=True,
             ),
             Column(
-                _tr("交期(天)"),
+                tr("交期(天)"),
                 lambda k: "" if k.lead_time_days is None else str(k.lead_time_days),
                 lambda k: k.lead_time_days,
-                _tr("最慢的交期决定备货任务的日期"),
+                tr("最慢的交期决定备货任务的日期"),
                 True,
             ),
         ]
         if show_cost:
             cols.append(
                 Column(
-                    _tr("成本价"),
+                    tr("成本价"),
                     lambda k: _money(k.cost_price),
                     lambda k: k.cost_price,
                     right=True,
@@ -217,18 +215,20 @@ class TaskModel(RowsModel[CampaignTaskRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(_tr("完成"), lambda t: "✔" if t.done else "", lambda t: t.done),
-                Column(_tr("截止"), lambda t: _date(t.due), lambda t: t.due),
-                Column(_tr("阶段"), lambda t: t.stage_label, lambda t: stages.stage_index(t.stage)),
-                Column(_tr("任务"), lambda t: t.title),
+                Column(tr("完成"), lambda t: "✔" if t.done else "", lambda t: t.done),
+                Column(tr("截止"), lambda t: _date(t.due), lambda t: t.due),
                 Column(
-                    _tr("日期规则"),
-                    lambda t: describe_offset(t.anchor, t.offset_days),
-                    tip=_tr("任务日期随活动日期自动调整"),
+                    tr("阶段"), lambda t: tr(t.stage_label), lambda t: stages.stage_index(t.stage)
                 ),
-                Column(_tr("岗位/人"), lambda t: t.assignee_name or t.job or _tr("所有人")),
+                Column(tr("任务"), lambda t: t.title),
                 Column(
-                    _tr("完成人"),
+                    tr("日期规则"),
+                    lambda t: describe_offset(t.anchor, t.offset_days),
+                    tip=tr("任务日期随活动日期自动调整"),
+                ),
+                Column(tr("岗位/人"), lambda t: t.assignee_name or t.job or tr("所有人")),
+                Column(
+                    tr("完成人"),
                     lambda t: (
                         ""
                         if not t.done_at

@@ -35,6 +35,7 @@ from shopdesk.numbers import NumberError, parse_decimal, parse_money, parse_perc
 from shopdesk.ui.campaigns.models import Column, RowsModel, SkuModel, TaskModel
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.widgets import theme
 
 if TYPE_CHECKING:
     from shopdesk.ui.campaigns.dialog import CampaignDialog
@@ -193,7 +194,7 @@ class StagePage(QWidget):
         done.clicked.connect(self.complete)
         self.new_stage = QComboBox(self)
         for s in stages.STAGES[1:]:
-            self.new_stage.addItem(stages.label(s), s)
+            self.new_stage.addItem(tr(stages.label(s)), s)
         self.new_title = QLineEdit(self)
         self.new_title.setPlaceholderText(tr("新任务"))
         self.new_offset = QSpinBox(self)
@@ -227,17 +228,17 @@ class StagePage(QWidget):
     def show_detail(self, detail: CampaignDetail) -> None:
         self.detail = detail
         c = detail.campaign
-        self.stage_label.setText(tr("当前阶段: ") + c.stage_label)
-        self.stage_label.setToolTip(stages.STAGE_HINTS.get(c.stage, ""))
+        self.stage_label.setText(tr("当前阶段: ") + tr(c.stage_label))
+        self.stage_label.setToolTip(tr(stages.STAGE_HINTS.get(c.stage, "")))
         while self.buttons_layout.count():
             item = self.buttons_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for target in detail.allowed_stages:
-            button = QPushButton(stages.label(target), self.buttons_box)
+            button = QPushButton(tr(stages.label(target)), self.buttons_box)
             button.setObjectName(f"stage_{target}")
-            button.setToolTip(stages.STAGE_HINTS.get(target, ""))
+            button.setToolTip(tr(stages.STAGE_HINTS.get(target, "")))
             button.setEnabled(self.dialog.can_edit)
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
             self.buttons_layout.addWidget(button)
@@ -248,19 +249,20 @@ class StagePage(QWidget):
                 has_actuals=c.actual_sales is not None and c.actual_cost is not None,
                 has_summary=bool(c.summary),
             )
-            blocked = QPushButton(stages.label(nxt), self.buttons_box)
+            blocked = QPushButton(tr(stages.label(nxt)), self.buttons_box)
             blocked.setObjectName(f"stage_{nxt}")
             blocked.setEnabled(False)
             blocked.setToolTip(stages.transition_error(c.stage, nxt, facts) or "")
             self.buttons_layout.addWidget(blocked)
             why = QLabel(blocked.toolTip(), self.buttons_box)
-            why.setStyleSheet("color: #5f6368")
+            why.setStyleSheet(f"color: {theme.dim()}")
             self.buttons_layout.addWidget(why)
         self.buttons_layout.addStretch(1)
+        created = tr("新建")
         lines = [
             f"{h.at.astimezone():%Y-%m-%d %H:%M}  {h.user_name or ''}: "
-            f"{stages.label(h.from_stage) if h.from_stage else tr('新建')} → "
-            f"{stages.label(h.to_stage)}" + (f" ({h.note})" if h.note else "")
+            f"{tr(stages.label(h.from_stage)) if h.from_stage else created} → "
+            f"{tr(stages.label(h.to_stage))}" + (f" ({h.note})" if h.note else "")
             for h in detail.history
         ]
         self.history.setText("\n".join(lines))
@@ -523,7 +525,7 @@ class ReviewPage(QWidget):
             return
         result = roi_result(sales, cost)
         self.roi.setText(
-            f"{result.text}  {result.tier_label}".strip() if result.ratio is not None else "—"
+            f"{result.text}  {tr(result.tier_label)}".strip() if result.ratio is not None else "—"
         )
 
     def dirty(self) -> bool:

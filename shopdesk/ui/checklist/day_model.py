@@ -24,11 +24,20 @@ from shopdesk.checklist.dayview import DayRow
 from shopdesk.checklist.links import LinkStatus
 from shopdesk.checklist.recurrence import MISS_POLICY_LABELS, Progress
 from shopdesk.checklist.report import at_text, owner_text
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_TICK, COL_TITLE, COL_OWNER, COL_LINK, COL_VALUE, COL_NOTE, COL_WHO = range(7)
-HEADERS = ("完成", "检查项目", "负责", "实时数据", "数值", "备注", "勾选人 / 时间")
+HEADERS = (
+    QT_TRANSLATE_NOOP("", "完成"),
+    QT_TRANSLATE_NOOP("", "检查项目"),
+    QT_TRANSLATE_NOOP("", "负责"),
+    QT_TRANSLATE_NOOP("", "实时数据"),
+    QT_TRANSLATE_NOOP("", "数值"),
+    QT_TRANSLATE_NOOP("", "备注"),
+    QT_TRANSLATE_NOOP("", "勾选人 / 时间"),
+)
 
 TICK_GLYPH = {"done": "☑", "skipped": "⊘", "open": "☐", "overdue": "☐", "missed": "☒"}
 STATUS_BG = {
@@ -43,7 +52,7 @@ OVERDUE_HEADER_BG = QColor("#f8c7c4")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistDayModel", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,7 @@ class DayModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TICK:
-            return r.status_label
+            return tr(r.status_label)
         return None
 
     def _header_data(self, line: Line, col: int, role: int) -> Any:
@@ -236,7 +245,7 @@ class DayModel(QAbstractTableModel):
             return "" if edit or not r.needs_note else tr("(必填)")
         if col == COL_WHO:
             if r.by_name is None:
-                return r.status_label if r.status in ("missed", "overdue") else ""
+                return tr(r.status_label) if r.status in ("missed", "overdue") else ""
             late = tr(" (补)") if r.late else ""
             return f"{r.by_name} {at_text(r)}{late}"
         return ""
@@ -254,9 +263,10 @@ class DayModel(QAbstractTableModel):
                 f"{r.day:%Y-%m-%d}", f"{local:%Y-%m-%d %H:%M}"
             )
         if col in (COL_TICK, COL_TITLE):
-            policy = MISS_POLICY_LABELS.get(r.miss_policy, r.miss_policy)
+            policy = tr(MISS_POLICY_LABELS.get(r.miss_policy, r.miss_policy))
+
             return tr("{0}\n{1} · {2} · 漏检: {3}\n空格键勾选/撤销").format(
-                r.title, r.status_label, r.rule_text, policy
+                r.title, tr(r.status_label), r.rule_text, policy
             )
         if col == COL_VALUE and r.needs_number:
             return r.number_label or tr("需要填写数值")

@@ -37,16 +37,24 @@ from shopdesk.checklist.recurrence import KIND_LABELS, MISS_POLICY_LABELS, WEEKD
 from shopdesk.checklist.service import TemplateInput, TemplateRow
 from shopdesk.errors import ShopDeskError
 from shopdesk.ui.context import UiContext
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistEditor", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 class TemplateModel(QAbstractTableModel):
-    HEADERS = ("分组", "检查内容", "重复", "负责", "漏检处理", "状态")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "分组"),
+        QT_TRANSLATE_NOOP("", "检查内容"),
+        QT_TRANSLATE_NOOP("", "重复"),
+        QT_TRANSLATE_NOOP("", "负责"),
+        QT_TRANSLATE_NOOP("", "漏检处理"),
+        QT_TRANSLATE_NOOP("", "状态"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -84,7 +92,7 @@ class TemplateModel(QAbstractTableModel):
                 t.title,
                 t.rule_text,
                 t.assignee_name or t.job or tr("所有人"),
-                MISS_POLICY_LABELS.get(t.miss_policy, t.miss_policy),
+                tr(MISS_POLICY_LABELS.get(t.miss_policy, t.miss_policy)),
                 tr("已停用") if t.retired else tr("在用"),
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and t.retired:
@@ -158,7 +166,7 @@ class TemplateEditor(QDialog):
         self.link = QComboBox()
         self.link.addItem(tr("(无)"), None)
         for key, label in links.available().items():
-            self.link.addItem(label, key)
+            self.link.addItem(tr(label), key)
 
         form = QFormLayout()
         form.addRow(tr("分组"), self.section)

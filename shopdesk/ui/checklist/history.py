@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,12 +32,14 @@ from shopdesk.checklist.recurrence import month_bounds
 from shopdesk.checklist.service import PersonRate
 from shopdesk.errors import ShopDeskError
 from shopdesk.ui.context import UiContext
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP, ui_locale
+from shopdesk.ui.widgets import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
 # (lowest rate, colour, label) from best to worst; days with nothing due stay white.
 BANDS = (
-    (1.0, QColor("#7cc47f"), "全部完成"),
+    (1.0, QColor("#7cc47f"), QT_TRANSLATE_NOOP("", "全部完成")),
     (0.8, QColor("#c8e6c9"), "≥ 80%"),
     (0.5, QColor("#fff1b8"), "50–80%"),
     (0.0, QColor("#f8c7c4"), "< 50%"),
@@ -50,16 +51,24 @@ def band(rate: float | None) -> tuple[QColor, str] | None:
         return None
     for low, colour, label in BANDS:
         if rate >= low:
-            return colour, label
-    return BANDS[-1][1], BANDS[-1][2]
+            return colour, tr(label)
+    return BANDS[-1][1], tr(BANDS[-1][2])
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ChecklistHistory", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 class PersonModel(QAbstractTableModel):
-    HEADERS = ("姓名", "岗位", "周期", "应做", "完成", "本人勾选", "完成率")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "姓名"),
+        QT_TRANSLATE_NOOP("", "岗位"),
+        QT_TRANSLATE_NOOP("", "周期"),
+        QT_TRANSLATE_NOOP("", "应做"),
+        QT_TRANSLATE_NOOP("", "完成"),
+        QT_TRANSLATE_NOOP("", "本人勾选"),
+        QT_TRANSLATE_NOOP("", "完成率"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -138,7 +147,7 @@ class HistoryWidget(QWidget):
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("checklistCalendar")
         self.calendar.setGridVisible(True)
-        self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.calendar.setLocale(ui_locale())
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMaximumDate(_q(clock.today()))
@@ -151,7 +160,7 @@ class HistoryWidget(QWidget):
         legend.addWidget(QLabel(tr("图例:")))
         for _low, colour, label in BANDS:
             chip = QLabel(f"  {tr(label)}  ")
-            chip.setStyleSheet(f"QLabel {{ background: {colour.name()}; }}")
+            chip.setStyleSheet(f"QLabel {{ background: {colour.name()}; color: {theme.ON_TINT}; }}")
             legend.addWidget(chip)
         legend.addStretch(1)
 

@@ -46,6 +46,7 @@ from shopdesk.inventory.importers import (
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import show_error
+from shopdesk.ui.labels import label
 from shopdesk.ui.safety.flags import confirm_bulk
 from shopdesk.ui.widgets.worker import Job, start
 
@@ -88,9 +89,9 @@ def _cell(v: Any, key: str = "") -> str:
     if v is None:
         return ""
     if key == "tier":
-        return TIER_LABELS.get(v, str(v))
+        return label(TIER_LABELS.get(v, str(v)))
     if isinstance(v, bool):
-        return "是" if v else "否"
+        return QCoreApplication.translate("ImportDialog", "是" if v else "否")
     return str(v)
 
 
@@ -104,8 +105,9 @@ class ImportDialog(QDialog):
         self.busy = False
 
         self.kind = QComboBox()
-        for k, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), k)
+        for k, text in KIND_LABELS.items():
+            self.kind.addItem(label(text), k)
+
         self.kind.setCurrentIndex(list(KIND_LABELS).index(kind))
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr(".xlsx / .xls / .csv (UTF-8 或 GBK)"))
@@ -118,6 +120,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("文件"), row)
         self.columns_hint = QLabel()
+        self.columns_hint.setObjectName("columnsHint")
         self.columns_hint.setWordWrap(True)
         form.addRow(self.tr("可识别的列"), self.columns_hint)
 
@@ -162,10 +165,9 @@ class ImportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         fields = FIELDS[self.current_kind()]
+        optional = self.tr("(可选)")
         self.columns_hint.setText(
-            "; ".join(
-                f"{f.label or f.name}{'' if f.required else self.tr('(可选)')}" for f in fields
-            )
+            "; ".join(f"{f.label or f.name}{'' if f.required else optional}" for f in fields)
         )
         self.import_btn.setEnabled(False)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.inventory.service import PoLineRow, ProductRow, SheetLine, SupplierRow
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 WARN_BG = QColor("#fde2e1")
@@ -32,7 +33,7 @@ _ROOT = QModelIndex()
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("inventory", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def warning_icon() -> QIcon:
@@ -53,22 +54,82 @@ class Col:
 
 
 PRODUCT_COLUMNS: tuple[Col, ...] = (
-    Col("sku", "SKU编码", "商家编码; ⚠ 表示库存低于预警量"),
-    Col("name", "商品名称", editable=True),
-    Col("category", "类目", editable=True),
-    Col("tier", "层级", "热销/常销/滞销: 决定安全天数和默认预警量", editable=True),
-    Col("hero", "主推", "主推款排在补货表前面", editable=True),
-    Col("supplier", "供应商"),
-    Col("lead_time_days", "采购周期", "下单到到货的天数 (空=用供应商默认)", True, True),
-    Col("case_pack", "箱规", "每箱件数: 补货量按整箱向上取整", True, True),
-    Col("moq", "起订量", "最小起订量 (MOQ)", True, True),
-    Col("warning_level", "预警量", "库存低于此数即预警 (空=按层级默认)", True, True),
-    Col("on_hand", "库存", "现有库存 (盘点或导入)", True, True),
-    Col("on_order", "在途", "未到货的采购数量", True),
-    Col("velocity", "日均销量", "近 28 天销量 ÷ 天数 (活动日不计入)", True),
-    Col("days_of_cover", "可售天数", "库存 ÷ 日均销量; ∞ 表示近期无销量", True),
-    Col("price", "售价", numeric=True, editable=True),
-    Col("cost_price", "成本价", "仅店主和财务可见", True, True),
+    Col(
+        "sku",
+        QT_TRANSLATE_NOOP("", "SKU编码"),
+        QT_TRANSLATE_NOOP("", "商家编码; ⚠ 表示库存低于预警量"),
+    ),
+    Col("name", QT_TRANSLATE_NOOP("", "商品名称"), editable=True),
+    Col("category", QT_TRANSLATE_NOOP("", "类目"), editable=True),
+    Col(
+        "tier",
+        QT_TRANSLATE_NOOP("", "层级"),
+        QT_TRANSLATE_NOOP("", "热销/常销/滞销: 决定安全天数和默认预警量"),
+        editable=True,
+    ),
+    Col(
+        "hero",
+        QT_TRANSLATE_NOOP("", "主推"),
+        QT_TRANSLATE_NOOP("", "主推款排在补货表前面"),
+        editable=True,
+    ),
+    Col("supplier", QT_TRANSLATE_NOOP("", "供应商")),
+    Col(
+        "lead_time_days",
+        QT_TRANSLATE_NOOP("", "采购周期"),
+        QT_TRANSLATE_NOOP("", "下单到到货的天数 (空=用供应商默认)"),
+        True,
+        True,
+    ),
+    Col(
+        "case_pack",
+        QT_TRANSLATE_NOOP("", "箱规"),
+        QT_TRANSLATE_NOOP("", "每箱件数: 补货量按整箱向上取整"),
+        True,
+        True,
+    ),
+    Col(
+        "moq",
+        QT_TRANSLATE_NOOP("", "起订量"),
+        QT_TRANSLATE_NOOP("", "最小起订量 (MOQ)"),
+        True,
+        True,
+    ),
+    Col(
+        "warning_level",
+        QT_TRANSLATE_NOOP("", "预警量"),
+        QT_TRANSLATE_NOOP("", "库存低于此数即预警 (空=按层级默认)"),
+        True,
+        True,
+    ),
+    Col(
+        "on_hand",
+        QT_TRANSLATE_NOOP("", "库存"),
+        QT_TRANSLATE_NOOP("", "现有库存 (盘点或导入)"),
+        True,
+        True,
+    ),
+    Col("on_order", QT_TRANSLATE_NOOP("", "在途"), QT_TRANSLATE_NOOP("", "未到货的采购数量"), True),
+    Col(
+        "velocity",
+        QT_TRANSLATE_NOOP("", "日均销量"),
+        QT_TRANSLATE_NOOP("", "近 28 天销量 ÷ 天数 (活动日不计入)"),
+        True,
+    ),
+    Col(
+        "days_of_cover",
+        QT_TRANSLATE_NOOP("", "可售天数"),
+        QT_TRANSLATE_NOOP("", "库存 ÷ 日均销量; ∞ 表示近期无销量"),
+        True,
+    ),
+    Col("price", QT_TRANSLATE_NOOP("", "售价"), numeric=True, editable=True),
+    Col(
+        "cost_price",
+        QT_TRANSLATE_NOOP("", "成本价"),
+        QT_TRANSLATE_NOOP("", "仅店主和财务可见"),
+        True,
+        True,
+    ),
 )
 
 
@@ -210,13 +271,13 @@ class ProductModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(r, col.key)
         if role == Qt.ItemDataRole.AccessibleTextRole and col.key == "sku" and r.below_warning:
-            return f"{r.sku} {tr('低于预警量')}"
+            return r.sku + " " + tr("低于预警量")
         return None
 
     def _text(self, r: ProductRow, key: str, edit: bool) -> Any:
         v = getattr(r, key)
         if key == "tier":
-            return TIER_LABELS.get(v, v)
+            return TIER_LABELS.get(v, v) if edit else tr(TIER_LABELS.get(v, v))
         if key in ("hero", "active"):
             return tr("是") if v else ("否" if edit else "")
         if key == "velocity":
@@ -255,19 +316,55 @@ class ProductModel(QAbstractTableModel):
 
 
 SHEET_COLUMNS: tuple[Col, ...] = (
-    Col("sku", "SKU编码", "⚠ 低于预警量"),
-    Col("name", "商品名称"),
-    Col("tier", "层级"),
-    Col("on_hand", "库存", numeric=True),
-    Col("on_order", "在途", "预计在 表日+采购周期 之前到货的采购数量", True),
-    Col("velocity", "日均销量", "表日前 28 天的日均销量, 活动日不计入", True),
-    Col("lead_time", "采购周期", numeric=True),
-    Col("cover_days", "覆盖天数", "采购周期 + 补货周期 + 安全天数", True),
-    Col("campaign_extra", "活动增量", "覆盖期内活动带来的额外销量: 日均×(倍数−1)×重叠天数", True),
-    Col("days_of_cover", "可售天数", "库存 ÷ 日均销量; 红色=少于采购周期, 会断货", True),
-    Col("suggested_qty", "建议补货", "按公式: 向上取整到箱规, 不少于起订量", True),
-    Col("final_qty", "补货数量", "可修改; 修改会记录修改人和时间", True, True),
-    Col("override_by", "修改人"),
+    Col("sku", QT_TRANSLATE_NOOP("", "SKU编码"), QT_TRANSLATE_NOOP("", "⚠ 低于预警量")),
+    Col("name", QT_TRANSLATE_NOOP("", "商品名称")),
+    Col("tier", QT_TRANSLATE_NOOP("", "层级")),
+    Col("on_hand", QT_TRANSLATE_NOOP("", "库存"), numeric=True),
+    Col(
+        "on_order",
+        QT_TRANSLATE_NOOP("", "在途"),
+        QT_TRANSLATE_NOOP("", "预计在 表日+采购周期 之前到货的采购数量"),
+        True,
+    ),
+    Col(
+        "velocity",
+        QT_TRANSLATE_NOOP("", "日均销量"),
+        QT_TRANSLATE_NOOP("", "表日前 28 天的日均销量, 活动日不计入"),
+        True,
+    ),
+    Col("lead_time", QT_TRANSLATE_NOOP("", "采购周期"), numeric=True),
+    Col(
+        "cover_days",
+        QT_TRANSLATE_NOOP("", "覆盖天数"),
+        QT_TRANSLATE_NOOP("", "采购周期 + 补货周期 + 安全天数"),
+        True,
+    ),
+    Col(
+        "campaign_extra",
+        QT_TRANSLATE_NOOP("", "活动增量"),
+        QT_TRANSLATE_NOOP("", "覆盖期内活动带来的额外销量: 日均×(倍数−1)×重叠天数"),
+        True,
+    ),
+    Col(
+        "days_of_cover",
+        QT_TRANSLATE_NOOP("", "可售天数"),
+        QT_TRANSLATE_NOOP("", "库存 ÷ 日均销量; 红色=少于采购周期, 会断货"),
+        True,
+    ),
+    Col(
+        "suggested_qty",
+        QT_TRANSLATE_NOOP("", "建议补货"),
+        QT_TRANSLATE_NOOP("", "按公式: 向上取整到箱规, 不少于起订量"),
+        True,
+    ),
+    Col(
+        "final_qty",
+        QT_TRANSLATE_NOOP("", "补货数量"),
+        QT_TRANSLATE_NOOP("", "可修改; 修改会记录修改人和时间"),
+        True,
+        True,
+    ),
+    Col("override_by", QT_TRANSLATE_NOOP("", "修改人")),
 )
 
 
@@ -380,8 +477,9 @@ class SheetModel(QAbstractTableModel):
             return ln.override_by or "" if ln.override_qty is not None else ""
         v = getattr(r, key)
         if key == "tier":
-            name = TIER_LABELS.get(v, v)
+            name = tr(TIER_LABELS.get(v, v))
             return f"★{name}" if r.hero else name
+
         if key == "velocity":
             return f"{v:.2f}"
         if key == "campaign_extra":
@@ -432,13 +530,13 @@ class SheetModel(QAbstractTableModel):
 
 
 PO_COLUMNS: tuple[Col, ...] = (
-    Col("po_number", "单号"),
-    Col("supplier", "供应商"),
-    Col("sku", "SKU编码"),
-    Col("name", "商品名称"),
-    Col("qty", "数量", numeric=True),
-    Col("eta", "预计到货"),
-    Col("status", "状态"),
+    Col("po_number", QT_TRANSLATE_NOOP("", "单号")),
+    Col("supplier", QT_TRANSLATE_NOOP("", "供应商")),
+    Col("sku", QT_TRANSLATE_NOOP("", "SKU编码")),
+    Col("name", QT_TRANSLATE_NOOP("", "商品名称")),
+    Col("qty", QT_TRANSLATE_NOOP("", "数量"), numeric=True),
+    Col("eta", QT_TRANSLATE_NOOP("", "预计到货")),
+    Col("status", QT_TRANSLATE_NOOP("", "状态")),
 )
 
 
@@ -485,11 +583,22 @@ class PoModel(QAbstractTableModel):
 
 
 SUPPLIER_COLUMNS: tuple[Col, ...] = (
-    Col("name", "供应商", editable=True),
-    Col("lead_time_days", "默认采购周期(天)", "商品未单独设置采购周期时使用", True, True),
-    Col("contact", "联系人/电话", editable=True),
-    Col("products", "商品数", numeric=True),
-    Col("terms", "供货条款", "账期、一件代发条件等; 仅店主和财务可见", editable=True),
+    Col("name", QT_TRANSLATE_NOOP("", "供应商"), editable=True),
+    Col(
+        "lead_time_days",
+        QT_TRANSLATE_NOOP("", "默认采购周期(天)"),
+        QT_TRANSLATE_NOOP("", "商品未单独设置采购周期时使用"),
+        True,
+        True,
+    ),
+    Col("contact", QT_TRANSLATE_NOOP("", "联系人/电话"), editable=True),
+    Col("products", QT_TRANSLATE_NOOP("", "商品数"), numeric=True),
+    Col(
+        "terms",
+        QT_TRANSLATE_NOOP("", "供货条款"),
+        QT_TRANSLATE_NOOP("", "账期、一件代发条件等; 仅店主和财务可见"),
+        editable=True,
+    ),
 )
 
 

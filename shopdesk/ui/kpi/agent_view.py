@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 from shopdesk.kpi.disputes import DisputeRow, dispute_items
 from shopdesk.kpi.history import AgentCard
 from shopdesk.kpi.scorecard import Card, adjustment_points, field_specs, format_field
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 from shopdesk.ui.kpi.tables import RowsModel
+from shopdesk.ui.labels import label as translated
+from shopdesk.ui.widgets import theme
 
 
 def _num(d: Decimal) -> str:
@@ -81,10 +84,10 @@ class AgentCardView(QWidget):
         self.title.setWordWrap(True)
         self.model: RowsModel[Line] = RowsModel(
             [
-                ("考核项目", lambda x: x.item),
-                ("填写", lambda x: x.entered),
-                ("得分", lambda x: x.points),
-                ("满分", lambda x: x.max_points),
+                (QT_TRANSLATE_NOOP("KpiTables", "考核项目"), lambda x: x.item),
+                (QT_TRANSLATE_NOOP("KpiTables", "填写"), lambda x: x.entered),
+                (QT_TRANSLATE_NOOP("KpiTables", "得分"), lambda x: x.points),
+                (QT_TRANSLATE_NOOP("KpiTables", "满分"), lambda x: x.max_points),
             ],
             parent=self,
             tooltip=lambda x, _c: x.rule or None,
@@ -104,7 +107,7 @@ class AgentCardView(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.TextFormat.RichText)
         self.advice.setStyleSheet(
-            "background: #f3f8ff; border: 1px solid #c9dcf5; border-radius: 4px; padding: 8px;"
+            theme.tinted("#f3f8ff", "#c9dcf5", "border-radius: 4px; padding: 8px;")
         )
         self.disputes = QLabel()
         self.disputes.setWordWrap(True)
@@ -150,17 +153,20 @@ class AgentCardView(QWidget):
             return
         m = c.month
         r = c.row.result
-        title = self.tr("{0} 的绩效 · {1} · {2}").format(c.row.agent, m.month, m.status_label)
+        title = self.tr("{0} 的绩效 · {1} · {2}").format(
+            c.row.agent, m.month, translated(m.status_label)
+        )
         if m.status == "published" and m.dispute_deadline is not None:
             title += self.tr(" (申诉截止 {0:%Y-%m-%d %H:%M})").format(
                 m.dispute_deadline.astimezone()
             )
         self.title.setText(title)
         self.model.set_rows(breakdown(m.card, c))
+        passed, failed = self.tr("合格"), self.tr("不合格, 无绩效奖金")
         verdict = (
-            f"<span style='color:#1b7f3b'>{self.tr('合格')}</span>"
+            f"<span style='color:#1b7f3b'>{passed}</span>"
             if r.passed
-            else f"<span style='color:#c0392b'>{self.tr('不合格, 无绩效奖金')}</span>"
+            else f"<span style='color:#c0392b'>{failed}</span>"
         )
         self.summary.setText(
             self.tr(
@@ -195,9 +201,10 @@ class AgentCardView(QWidget):
 def _dispute_text(rows: list[DisputeRow]) -> str:
     if not rows:
         return ""
-    out = ["我的申诉:"]
+    out = [QCoreApplication.translate("AgentCardView", "我的申诉:")]
     for d in rows:
-        line = f"· {d.item_label}: {d.comment} — {d.status_label}"
+        line = f"· {d.item_label}: {d.comment} — {translated(d.status_label)}"
+
         if d.answer:
             line += f" ({d.answered_by}: {d.answer})"
         out.append(line)

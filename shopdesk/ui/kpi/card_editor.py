@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -52,6 +51,7 @@ from shopdesk.kpi import carddef
 from shopdesk.kpi.carddef import KIND_LABELS, MODE_LABELS
 from shopdesk.kpi.scorecard import Adjustment, Card, Item
 from shopdesk.numbers import NumberError, parse_decimal, parse_money
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")

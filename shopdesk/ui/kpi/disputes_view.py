@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from shopdesk.kpi.disputes import DisputeRow
 from shopdesk.kpi.scorecard import Card, field_specs
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 from shopdesk.ui.kpi.tables import RowsModel
+from shopdesk.ui.labels import label
 
 
 class DisputesView(QWidget):
@@ -32,13 +34,16 @@ class DisputesView(QWidget):
         self.card: Card | None = None
         self.model: RowsModel[DisputeRow] = RowsModel(
             [
-                ("客服", lambda d: d.agent),
-                ("项目", lambda d: d.item_label),
-                ("申诉理由", lambda d: d.comment),
-                ("提出时间", lambda d: f"{d.raised_at.astimezone():%m-%d %H:%M}"),
-                ("状态", lambda d: d.status_label),
-                ("答复", lambda d: d.answer or ""),
-                ("答复人", lambda d: d.answered_by or ""),
+                (QT_TRANSLATE_NOOP("KpiTables", "客服"), lambda d: d.agent),
+                (QT_TRANSLATE_NOOP("KpiTables", "项目"), lambda d: d.item_label),
+                (QT_TRANSLATE_NOOP("KpiTables", "申诉理由"), lambda d: d.comment),
+                (
+                    QT_TRANSLATE_NOOP("KpiTables", "提出时间"),
+                    lambda d: f"{d.raised_at.astimezone():%m-%d %H:%M}",
+                ),
+                (QT_TRANSLATE_NOOP("KpiTables", "状态"), lambda d: label(d.status_label)),
+                (QT_TRANSLATE_NOOP("KpiTables", "答复"), lambda d: d.answer or ""),
+                (QT_TRANSLATE_NOOP("KpiTables", "答复人"), lambda d: d.answered_by or ""),
             ],
             parent=self,
             tooltip=lambda d, _c: d.comment,

@@ -34,6 +34,7 @@ from shopdesk.kpi.scorecard import (
     score,
 )
 from shopdesk.kpi.service import ScoreRow
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_KEY = int(Qt.ItemDataRole.UserRole) + 1
@@ -44,7 +45,7 @@ READONLY_BG = QColor("#f4f6f8")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("KpiGrid", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 @dataclass(frozen=True)
@@ -61,23 +62,26 @@ def columns_for(card: Card) -> list[Col]:
     cols = [Col("agent", tr("客服"), "agent"), Col("level", tr("级别"), "level")]
     # Narrow headers so a whole row fits on a laptop screen; the tooltip gives the full rule.
     short = {
-        "售后客服素质": "素质",
-        "纠纷处理": "纠纷",
-        "配合度": "配合",
-        "执行力": "执行",
-        "低质评价": "低质评价",
-        "投诉扣分": "投诉扣分",
-        "突出表现": "突出",
-        "退款率": "退款率",
-        "出勤率": "出勤",
-        "平均首次响应时间": "响应(秒)",
-        "询单转化率": "询单转化",
+        QT_TRANSLATE_NOOP("", "售后客服素质"): QT_TRANSLATE_NOOP("", "素质"),
+        QT_TRANSLATE_NOOP("", "纠纷处理"): QT_TRANSLATE_NOOP("", "纠纷"),
+        QT_TRANSLATE_NOOP("", "配合度"): QT_TRANSLATE_NOOP("", "配合"),
+        QT_TRANSLATE_NOOP("", "执行力"): QT_TRANSLATE_NOOP("", "执行"),
+        QT_TRANSLATE_NOOP("", "低质评价"): QT_TRANSLATE_NOOP("", "低质评价"),
+        QT_TRANSLATE_NOOP("", "投诉扣分"): QT_TRANSLATE_NOOP("", "投诉扣分"),
+        QT_TRANSLATE_NOOP("", "突出表现"): QT_TRANSLATE_NOOP("", "突出"),
+        QT_TRANSLATE_NOOP("", "退款率"): QT_TRANSLATE_NOOP("", "退款率"),
+        QT_TRANSLATE_NOOP("", "出勤率"): QT_TRANSLATE_NOOP("", "出勤"),
+        QT_TRANSLATE_NOOP("", "平均首次响应时间"): QT_TRANSLATE_NOOP("", "响应(秒)"),
+        QT_TRANSLATE_NOOP("", "询单转化率"): QT_TRANSLATE_NOOP("", "询单转化"),
     }
     for spec in field_specs(card):
-        cols.append(Col(spec.key, short.get(spec.label, spec.label), "input", spec, tip=spec.hint))
+        cols.append(
+            Col(spec.key, tr(short.get(spec.label, spec.label)), "input", spec, tip=spec.hint)
+        )
     for item in card.items:
         if item.kind != "grade":
-            title = tr("{0}分").format(short.get(item.label, item.label).removesuffix("率"))
+            title = tr("{0}分").format(tr(short.get(item.label, item.label)).removesuffix("率"))
+
             cols.append(Col("pts:" + item.key, title, "points", tip=item.hint))
     cols += [
         Col("items_total", tr("项目分"), "points", tip=tr("六项考核得分之和 (满分 {0})")),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.ui.kpi.grid_model import KpiGridModel
+from shopdesk.ui.widgets import theme
 
 Index = QModelIndex | QPersistentModelIndex
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -83,7 +84,9 @@ class KpiDelegate(QStyledItemDelegate):
         if err is not None and err[0] == index.row() and err[1] == index.column():
             text = err[2]
             editor.setToolTip(err[3])
-            editor.setStyleSheet("border: 2px solid #c0392b; background: #fff3f2;")
+            editor.setStyleSheet(
+                f"border: 2px solid #c0392b; background: #fff3f2; color: {theme.ON_TINT};"
+            )
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findText(text), 0))
         elif isinstance(editor, QLineEdit):

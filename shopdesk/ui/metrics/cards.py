@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from shopdesk.metrics.changes import Direction
 from shopdesk.metrics.service import Card
+from shopdesk.ui.widgets import theme
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MetricsCards", text)
+    return QCoreApplication.translate("", text)  # lupdate files bare tr() under ""
 
 
 def change_line(card: Card) -> str:
@@ -56,26 +57,30 @@ class CardWidget(QFrame):
     def show_card(self, card: Card, threshold: Decimal) -> None:
         self.key = card.key
         self.flagged = card.change.flagged
-        self.title.setText(card.label)
+        self.title.setText(tr(card.label))
         self.value.setText(card.value_text)
         self.previous.setText(tr("前一日 {0}").format(card.previous_text))
         self.change.setText(change_line(card))
         pct = f"{threshold * 100:.0f}"
         self.flag.setText(tr("⚠ 变化超过 ±{0}%, 请查看原因").format(pct) if self.flagged else "")
         self.flag.setVisible(self.flagged)
-        self.setToolTip(card.definition)
+        self.setToolTip(tr(card.definition))
         self.setAccessibleName(
-            f"{card.label} {card.value_text} {self.change.text()} {self.flag.text()}".strip()
+            f"{tr(card.label)} {card.value_text} {self.change.text()} {self.flag.text()}".strip()
         )
         self.setProperty("flagged", self.flagged)
         frame = "3px solid #b3261e; background: #fdecea" if self.flagged else "1px solid #c8c8c8"
-        self.setStyleSheet(f"#metricCard {{ border: {frame}; border-radius: 6px; }}")
+        # A flagged card keeps its pink in a dark theme, so its words stay dark too.
+        words = f"#metricCard QLabel {{ color: {theme.ON_TINT}; }}" if self.flagged else ""
+        self.setStyleSheet(f"#metricCard {{ border: {frame}; border-radius: 6px; }} {words}")
         big = "font-size: 20px; font-weight: 600;"
         self.value.setStyleSheet(big)
         self.title.setStyleSheet(
-            "color: #444; font-weight: 600;" if self.flagged else "color: #444;"
+            f"color: {theme.ON_TINT}; font-weight: 600;"
+            if self.flagged
+            else f"color: {theme.dim()};"
         )
-        self.previous.setStyleSheet("color: #666;")
+        self.previous.setStyleSheet(f"color: {theme.dim()};")
         self.change.setStyleSheet("font-weight: 700;" if self.flagged else "")
         self.flag.setStyleSheet("color: #8c1d18; font-weight: 700;")
 

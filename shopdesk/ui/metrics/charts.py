@@ -12,10 +12,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from shopdesk.metrics.fields import FIGURE_BY_KEY, Kind
+from shopdesk.ui.labels import label
 
 DAY_SECONDS = 86400
 # Colour-blind-safe palette (Okabe–Ito); lines also differ by dash style.
@@ -30,10 +32,12 @@ def stamp(day: date) -> float:
 def tick_text(value: float, spacing: float) -> str:
     d = datetime.fromtimestamp(value, UTC)
     if spacing >= 300 * DAY_SECONDS:
-        return f"{d.year}年"
+        return QCoreApplication.translate("MetricsCharts", "{0}年").format(d.year)
     if spacing >= 27 * DAY_SECONDS:
-        return f"{d.year}年{d.month}月" if d.month == 1 else f"{d.month}月"
-    return f"{d.month}月{d.day}日"
+        if d.month == 1:
+            return QCoreApplication.translate("MetricsCharts", "{0}年{1}月").format(d.year, d.month)
+        return QCoreApplication.translate("MetricsCharts", "{0}月").format(d.month)
+    return QCoreApplication.translate("MetricsCharts", "{0}月{1}日").format(d.month, d.day)
 
 
 def _pg() -> Any:
@@ -86,7 +90,8 @@ def y_values(key: str, values: Sequence[Any]) -> list[float]:
 
 def unit_of(key: str) -> str:
     kind = FIGURE_BY_KEY[key].kind
-    return {Kind.RATIO: "%", Kind.MONEY: "元"}.get(kind, "")
+    money = QCoreApplication.translate("MetricsCharts", "元")
+    return {Kind.RATIO: "%", Kind.MONEY: money}.get(kind, "")
 
 
 class TrendChart(QWidget):
@@ -123,13 +128,13 @@ class TrendChart(QWidget):
                 row=n, col=0, axisItems={"bottom": make_date_axis(), "left": make_number_axis()}
             )
             plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setLabel("left", f"{spec.label} {unit_of(key)}".strip())
+            plot.setLabel("left", f"{label(spec.label)} {unit_of(key)}".strip())
             plot.getAxis("left").setWidth(72)
             plot.setMenuEnabled(False)
             color = PALETTE[n % len(PALETTE)]
             pen = pg.mkPen(QColor(color), width=2)
             self.curves[key] = plot.plot(xs, y_values(key, values), pen=pen, connect="finite")
-            plot.setTitle(spec.label, color=color, size="10pt")
+            plot.setTitle(label(spec.label), color=color, size="10pt")
             if first is None:
                 first = plot
             else:
@@ -148,7 +153,7 @@ class ChannelChart(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.setLabel("left", "金额 元")
+        self.plot.setLabel("left", self.tr("金额 元"))
         self.plot.addLegend(offset=(-10, 10))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -165,12 +170,20 @@ class ChannelChart(QWidget):
         sales = [float(r[2]) for r in rows]
         self.plot.addItem(
             pg.BarGraphItem(
-                x=[x - 0.2 for x in xs], height=spend, width=0.38, brush=PALETTE[1], name="花费"
+                x=[x - 0.2 for x in xs],
+                height=spend,
+                width=0.38,
+                brush=PALETTE[1],
+                name=self.tr("花费"),
             )
         )
         self.plot.addItem(
             pg.BarGraphItem(
-                x=[x + 0.2 for x in xs], height=sales, width=0.38, brush=PALETTE[0], name="成交金额"
+                x=[x + 0.2 for x in xs],
+                height=sales,
+                width=0.38,
+                brush=PALETTE[0],
+                name=self.tr("成交金额"),
             )
         )
         top = max([*spend, *sales, 1.0])

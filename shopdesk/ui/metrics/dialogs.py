@@ -34,6 +34,7 @@ from shopdesk.metrics.fields import FIGURE_BY_KEY, FIGURES, Kind, format_figure,
 from shopdesk.metrics.service import ImportResult
 from shopdesk.numbers import NumberError, parse_money
 from shopdesk.ui.context import UiContext
+from shopdesk.ui.labels import label as translated
 from shopdesk.ui.metrics.table_model import Col, RowsModel
 from shopdesk.ui.widgets.worker import Job, start
 
@@ -81,11 +82,11 @@ class DayFormDialog(QDialog):
         grid = QGridLayout(figures)
         self.edits: dict[str, QLineEdit] = {}
         for n, spec in enumerate(FIGURES):
-            label = QLabel(spec.label)
-            label.setToolTip(spec.definition)
+            label = QLabel(translated(spec.label))
+            label.setToolTip(translated(spec.definition))
             edit = QLineEdit()
             edit.setObjectName(f"edit_{spec.key}")
-            edit.setToolTip(spec.definition)
+            edit.setToolTip(translated(spec.definition))
             edit.setPlaceholderText(
                 {Kind.RATIO: "3.25%", Kind.MONEY: "0.00", Kind.SCORE: "4.8"}.get(spec.kind, "0")
             )
@@ -165,7 +166,7 @@ class DayFormDialog(QDialog):
             try:
                 values[key] = parse_figure(key, text)
             except NumberError as exc:
-                problems.append(f"{FIGURE_BY_KEY[key].label}: {exc}")
+                problems.append(f"{translated(FIGURE_BY_KEY[key].label)}: {exc}")
         channels: dict[str, tuple[Decimal, Decimal]] = {}
         for name, (spend, sales) in self.channel_edits.items():
             if not spend.text().strip() and not sales.text().strip():
@@ -239,7 +240,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.problem_view, 1)
         self.preview = RowsModel(
             [Col(self.tr("日期"))]
-            + [Col(FIGURE_BY_KEY[k].label, numeric=True) for k in PREVIEW_KEYS],
+            + [Col(translated(FIGURE_BY_KEY[k].label), numeric=True) for k in PREVIEW_KEYS],
             self,
         )
         self.preview_view = QTableView()

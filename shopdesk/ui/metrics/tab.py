@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,15 +44,32 @@ from shopdesk.metrics.fields import FIGURE_BY_KEY, format_figure
 from shopdesk.metrics.roi import RoiResult, format_roi
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.labels import label
 from shopdesk.ui.metrics.cards import CardsPanel
 from shopdesk.ui.metrics.channels import ChannelsDialog
 from shopdesk.ui.metrics.charts import ChannelChart, TrendChart
 from shopdesk.ui.metrics.dialogs import DayFormDialog, ImportDialog, from_qdate, to_qdate
 from shopdesk.ui.metrics.table_model import Col, RowsModel
+from shopdesk.ui.widgets.layout import remember_header
 
-RANGES = (("近 7 天", 7), ("近 30 天", 30), ("近 90 天", 90), ("近 365 天", 365), ("自定义", 0))
+RANGES = (
+    (QT_TRANSLATE_NOOP("MetricsTab", "近 7 天"), 7),
+    (QT_TRANSLATE_NOOP("MetricsTab", "近 30 天"), 30),
+    (QT_TRANSLATE_NOOP("MetricsTab", "近 90 天"), 90),
+    (QT_TRANSLATE_NOOP("MetricsTab", "近 365 天"), 365),
+    (QT_TRANSLATE_NOOP("MetricsTab", "自定义"), 0),
+)
 DEFAULT_TREND = ("visitors", "paid_amount", "conversion")
-WEEKDAYS = "一二三四五六日"
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("MetricsTab", "周一"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周二"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周三"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周四"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周五"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周六"),
+    QT_TRANSLATE_NOOP("MetricsTab", "周日"),
+)
 
 
 def _money(v: Any) -> str:
@@ -82,9 +99,13 @@ def roi_mark(r: RoiResult, day: RoiResult | None = None) -> str:
     """Tooltip text of a row whose ROI fails (below 1:3) for the period or for the day."""
     parts = []
     if day is not None and day.tier is not None and day.tier.rank == 0:
-        parts.append("当日 ROI 不及格 (低于 1:3)")
+        parts.append(QCoreApplication.translate("MetricsTab", "当日 ROI 不及格 (低于 1:3)"))
     if r.tier is not None and r.tier.rank == 0:
-        parts.append(("区间 " if day is not None else "") + "ROI 不及格 (低于 1:3)")
+        parts.append(
+            QCoreApplication.translate("MetricsTab", "区间 ROI 不及格 (低于 1:3)")
+            if day is not None
+            else QCoreApplication.translate("MetricsTab", "ROI 不及格 (低于 1:3)")
+        )
     return "; ".join(parts)
 
 
@@ -100,8 +121,8 @@ class MetricsTab(QWidget):
         # -- tool row ------------------------------------------------------------------------
         bar = QHBoxLayout()
         self.range_box = QComboBox()
-        for label, _n in RANGES:
-            self.range_box.addItem(self.tr(label))
+        for title, _n in RANGES:
+            self.range_box.addItem(self.tr(title))
         self.range_box.setCurrentIndex(1)
         self.range_box.setToolTip(self.tr("图表和汇总的日期范围"))
         range_label = QLabel(self.tr("周期(&P)"))
@@ -167,9 +188,9 @@ class MetricsTab(QWidget):
         self.figure_list.setToolTip(self.tr("勾选要画出的指标 (空格键勾选)"))
         for key in (*service.CARD_KEYS, "free_shipping_cost", "discounts", "after_sales_score"):
             spec = FIGURE_BY_KEY[key]
-            item = QListWidgetItem(spec.label)
+            item = QListWidgetItem(label(spec.label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(spec.definition)
+            item.setToolTip(label(spec.definition))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if key in DEFAULT_TREND else Qt.CheckState.Unchecked
@@ -199,6 +220,7 @@ class MetricsTab(QWidget):
             self,
         )
         self.roi_view = self._table(self.roi_model, sortable=False)  # shop total stays last
+        remember_header(self.roi_view, ctx, "metrics/channels")
         self.channel_chart = ChannelChart()
         roi_page.addWidget(self.roi_view)
         roi_page.addWidget(self.channel_chart)
@@ -237,13 +259,19 @@ class MetricsTab(QWidget):
             self,
         )
         self.summary_view = self._table(self.summary_model)
+        remember_header(self.summary_view, ctx, "metrics/summary")
         sl.addWidget(self.summary_view)
         self.tabs.addTab(summary_page, self.tr("周/月汇总"))
 
         self.day_model = RowsModel(
             [Col(self.tr("日期"))]
             + [
-                Col(FIGURE_BY_KEY[k].label, _shower(k), FIGURE_BY_KEY[k].definition, True)
+                Col(
+                    label(FIGURE_BY_KEY[k].label),
+                    _shower(k),
+                    label(FIGURE_BY_KEY[k].definition),
+                    True,
+                )
                 for k in DAY_KEYS
             ]
             + [
@@ -258,6 +286,7 @@ class MetricsTab(QWidget):
             self,
         )
         self.day_view = self._table(self.day_model)
+        remember_header(self.day_view, ctx, "metrics/days")
         self.day_view.setToolTip(self.tr("双击或按回车修改这一天的数据"))
         self.tabs.addTab(self.day_view, self.tr("每日数据"))
 
@@ -373,16 +402,16 @@ class MetricsTab(QWidget):
             self.headline.setText(self.tr("经营数据"))
             self.roi_line.setText("")
             return
-        wd = WEEKDAYS[dash.day.weekday()]
+        wd = self.tr(WEEKDAYS[dash.day.weekday()])
         if dash.before is None:
-            text = self.tr("{0} (周{1}) — 前一日没有数据, 无法对比").format(dash.day, wd)
+            text = self.tr("{0} ({1}) — 前一日没有数据, 无法对比").format(dash.day, wd)
         else:
-            text = self.tr("{0} (周{1}) 对比前一日").format(dash.day, wd)
+            text = self.tr("{0} ({1}) 对比前一日").format(dash.day, wd)
             n = len(dash.flagged)
             pct = f"{dash.threshold * 100:.0f}"
             if n:
                 text += self.tr(" · ⚠ {0} 项变化超过 ±{1}%: {2}").format(
-                    n, pct, "、".join(dash.flagged)
+                    n, pct, self.tr("、").join(label(f) for f in dash.flagged)
                 )
             else:
                 text += self.tr(" · 没有超过 ±{0}% 的变化").format(pct)
@@ -390,7 +419,7 @@ class MetricsTab(QWidget):
         shop, period = dash.shop, dash.period_shop
         self.roi_line.setText(
             self.tr("店铺 ROI 当日 {0} {1} · 近 7 天 {2} {3}").format(
-                shop.text, shop.tier_label, period.text, period.tier_label
+                shop.text, label(shop.tier_label), period.text, label(period.tier_label)
             )
         )
 
@@ -423,11 +452,11 @@ class MetricsTab(QWidget):
                     t.spend if t else None,
                     t.sales if t else None,
                     t.roi.ratio if t else None,
-                    t.roi.tier_label if t else "",
+                    label(t.roi.tier_label) if t else "",
                     c.spend,
                     c.sales,
                     c.roi.ratio,
-                    c.roi.tier_label,
+                    label(c.roi.tier_label),
                 )
             )
             marks.append(roi_mark(c.roi, t.roi if t else None))
@@ -438,18 +467,18 @@ class MetricsTab(QWidget):
                 ds.cost,
                 ds.sales,
                 ds.ratio,
-                ds.tier_label,
+                label(ds.tier_label),
                 period_shop.cost,
                 period_shop.sales,
                 period_shop.ratio,
-                period_shop.tier_label,
+                label(period_shop.tier_label),
             )
         )
         marks.append(roi_mark(period_shop, ds))
         self.roi_model.set_rows(rows, marks)
         self.channel_chart.show_channels(
             [
-                (c.channel, c.spend, c.sales, f"{c.roi.text} {c.roi.tier_label}".strip())
+                (c.channel, c.spend, c.sales, f"{c.roi.text} {label(c.roi.tier_label)}".strip())
                 for c in period
             ]
         )
@@ -466,11 +495,13 @@ class MetricsTab(QWidget):
         for d in reversed(self.data.days):
             prev = by_day.get(d.day - timedelta(days=1))
             flagged = [
-                FIGURE_BY_KEY[k].label for k in DAY_KEYS if figure_change(k, d, prev, limit).flagged
+                label(FIGURE_BY_KEY[k].label)
+                for k in DAY_KEYS
+                if figure_change(k, d, prev, limit).flagged
             ]
             shop = service.shop_roi_of(d, spend.get(d.day))
             rows.append((d.day, *(d.get(k) for k in DAY_KEYS), spend.get(d.day), shop.ratio))
-            marks.append(self.tr("变化超过阈值: ") + "、".join(flagged) if flagged else "")
+            marks.append(self.tr("变化超过阈值: ") + self.tr("、").join(flagged) if flagged else "")
         self.day_model.set_rows(rows, marks)
 
     def _load_summaries(self) -> None:
@@ -497,7 +528,7 @@ class MetricsTab(QWidget):
                     p.ads_roi.ratio,
                     shop.cost,
                     shop.ratio,
-                    shop.tier_label,
+                    label(shop.tier_label),
                 )
             )
             marks.append(roi_mark(shop))
@@ -544,7 +575,7 @@ class MetricsTab(QWidget):
         if p.suffix.lower() != ".png":
             p = p.with_suffix(".png")
         if not self.current_chart().grab().save(str(p)):
-            raise InvalidInput(f"无法写入 {p}")
+            raise InvalidInput(self.tr("无法写入 {0}").format(p))
         return p
 
     def export_xlsx(self, path: str | Path) -> Path:
@@ -567,7 +598,10 @@ class MetricsTab(QWidget):
 
     def choose_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出图表"), f"经营数据图表_{self.end}.png", "PNG (*.png)"
+            self,
+            self.tr("导出图表"),
+            self.tr("经营数据图表_{0}.png").format(self.end),
+            "PNG (*.png)",
         )
         if path:
             saved = guarded(self, lambda: self.export_png(path))
@@ -578,7 +612,7 @@ class MetricsTab(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出汇总"),
-            f"经营数据汇总_{self.start}_{self.end}.xlsx",
+            self.tr("经营数据汇总_{0}_{1}.xlsx").format(self.start, self.end),
             "Excel (*.xlsx)",
         )
         if path:

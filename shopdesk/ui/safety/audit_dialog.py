@@ -26,6 +26,7 @@ from shopdesk.reports import Report, export
 from shopdesk.settings import service as settings
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded
+from shopdesk.ui.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +53,7 @@ class ReportModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.report.columns[section].title
+            return label(self.report.columns[section].title)
         return None
 
     def data(self, index: Index, role: int = 0) -> object:
@@ -92,13 +93,13 @@ class AuditDialog(QDialog):
         export_btn = QPushButton(self.tr("导出(&E)…"), self)
         export_btn.clicked.connect(self.export)
         bar = QHBoxLayout()
-        for label, w in (
+        for text, w in (
             (self.tr("用户"), self.user),
             (self.tr("对象"), self.entity),
             (self.tr("从"), self.since),
             (self.tr("到"), self.until),
         ):
-            bar.addWidget(QLabel(label, self))
+            bar.addWidget(QLabel(text, self))
             bar.addWidget(w)
         bar.addWidget(self.count, 1)
         bar.addWidget(export_btn)
@@ -141,7 +142,7 @@ class AuditDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("导出操作日志"),
-            "操作日志.xlsx",
+            self.tr("操作日志.xlsx"),
             "Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)",
         )
         if name:

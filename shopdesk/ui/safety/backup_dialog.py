@@ -24,18 +24,24 @@ from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.backup import BackupInfo, backup_now, list_backups, restore, validate_backup
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 _REASONS = {
-    "daily": "每日自动",
-    "manual": "手动",
-    "before-migration": "升级前",
-    "before-restore": "恢复前",
+    "daily": QT_TRANSLATE_NOOP("BackupsModel", "每日自动"),
+    "manual": QT_TRANSLATE_NOOP("BackupsModel", "手动"),
+    "before-migration": QT_TRANSLATE_NOOP("BackupsModel", "升级前"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupsModel", "恢复前"),
 }
 
 
 class BackupsModel(QAbstractTableModel):
-    HEADERS = ("时间", "类型", "大小", "文件")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupsModel", "时间"),
+        QT_TRANSLATE_NOOP("BackupsModel", "类型"),
+        QT_TRANSLATE_NOOP("BackupsModel", "大小"),
+        QT_TRANSLATE_NOOP("BackupsModel", "文件"),
+    )
 
     def __init__(self, rows: list[BackupInfo]) -> None:
         super().__init__()
@@ -64,7 +70,7 @@ class BackupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{b.taken:%Y-%m-%d %H:%M:%S}",
-                _REASONS.get(b.reason, b.reason),
+                QApplication.translate("BackupsModel", _REASONS.get(b.reason, b.reason)),
                 f"{b.size / 1e6:.1f} MB",
                 b.path.name,
             )[index.column()]

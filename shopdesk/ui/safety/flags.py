@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from shopdesk.audit.service import bulk_threshold, flagged_after
@@ -35,7 +36,11 @@ def show_bulk_changes(ctx: UiContext, parent: QWidget) -> None:
     if not lines:
         return
     box = QMessageBox(QMessageBox.Icon.Information, "ShopDesk", "", parent=parent)
-    box.setText(box.tr("上次查看以来有 {0} 次批量修改 (价格或库存), 请核对:").format(len(lines)))
+    box.setText(
+        QCoreApplication.translate(
+            "SafetyFlags", "上次查看以来有 {0} 次批量修改 (价格或库存), 请核对:"
+        ).format(len(lines))
+    )
     box.setInformativeText("\n".join(lines[-10:]))
     box.setDetailedText("\n".join(lines))
     box.exec()
@@ -53,10 +58,14 @@ def confirm_bulk(ctx: UiContext, parent: QWidget, count: int, what: str) -> bool
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, "ShopDesk", "", parent=parent)
     box.setText(
-        box.tr("这次会修改 {0} 条{1}记录 (超过 {2} 条), 确定吗?").format(count, what, threshold)
+        QCoreApplication.translate(
+            "SafetyFlags", "这次会修改 {0} 条{1}记录 (超过 {2} 条), 确定吗?"
+        ).format(count, what, threshold)
     )
     box.setInformativeText(
-        box.tr("批量修改会在操作日志中标记, 店主下次登录时会看到 (阈值: 文件 → 设置…)")
+        QCoreApplication.translate(
+            "SafetyFlags", "批量修改会在操作日志中标记, 店主下次登录时会看到 (阈值: 文件 → 设置…)"
+        )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
