@@ -217,6 +217,37 @@ def _move_stage(
     _save(s)
     after = {"stage": c.stage, "reject_reason": c.reject_reason}
     audit.record(s, actor, ENTITY, c.id, "stage", before, after)
+    _follow_stage_tasks(s, actor, c, str(before["stage"]), target)
+
+
+def _auto_note(stage: str) -> str:
+    return f"活动阶段改为“{stages.label(stage)}”时完成"
+
+
+def _follow_stage_tasks(s: Session, actor: Actor, c: Campaign, old: str, new: str) -> None:
+    """Reaching a stage means its work is done: its open tasks are ticked by the same person
+    (audited, so the checklist shows who and when). One step back undoes only those ticks."""
+    forward = stages.stage_index(new) > stages.stage_index(old) and new not in stages.END_STAGES
+    if forward:
+        stage, done = new, False
+    elif new not in stages.END_STAGES and old not in stages.END_STAGES:
+        stage, done = old, True
+    else:
+        return
+    q = select(CampaignTask).where(CampaignTask.campaign_id == c.id, CampaignTask.stage == stage)
+    q = q.where(CampaignTask.done_at.is_(None) if not done else CampaignTask.done_at.is_not(None))
+    for t in s.execute(q).scalars().all():
+        if forward:
+            t.done_at, t.done_by_id, t.note = now(), actor.id, _auto_note(new)
+            s.flush()
+            audit.record(
+                s, actor, TASK_ENTITY, t.id, "complete", None, {"title": t.title, "note": t.note}
+            )
+        elif t.note == _auto_note(old):
+            before = {"done_at": t.done_at, "done_by_id": t.done_by_id, "note": t.note}
+            t.done_at, t.done_by_id, t.note = None, None, None
+            s.flush()
+            audit.record(s, actor, TASK_ENTITY, t.id, "reopen", before, None)
 
 
 def _visible_to(actor: Actor) -> Any:
