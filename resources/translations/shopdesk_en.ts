@@ -1542,6 +1542,190 @@ Space ticks/unticks</translation>
         <translation>After</translation>
     </message>
     <message>
+        <source>广告渠道</source>
+        <translation>Ad channel</translation>
+    </message>
+    <message>
+        <source>活动任务</source>
+        <translation>Campaign task</translation>
+    </message>
+    <message>
+        <source>检查记录</source>
+        <translation>Checklist record</translation>
+    </message>
+    <message>
+        <source>经营数据</source>
+        <translation>Shop metrics</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>考核表</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <source>绩效申诉</source>
+        <translation>KPI dispute</translation>
+    </message>
+    <message>
+        <source>绩效月份</source>
+        <translation>KPI month</translation>
+    </message>
+    <message>
+        <source>绩效分数</source>
+        <translation>KPI score</translation>
+    </message>
+    <message>
+        <source>经营数据导入</source>
+        <translation>Metrics import</translation>
+    </message>
+    <message>
+        <source>采购单</source>
+        <translation>Purchase order</translation>
+    </message>
+    <message>
+        <source>补货单</source>
+        <translation>Restock sheet</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>添加客服</source>
+        <translation>Add agents</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>生成演示</source>
+        <translation>Generate demo</translation>
+    </message>
+    <message>
+        <source>接受申诉</source>
+        <translation>Accept dispute</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>安装默认项目</source>
+        <translation>Install defaults</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>下单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>手动修改</source>
+        <translation>Manual change</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>提出申诉</source>
+        <translation>Raise dispute</translation>
+    </message>
+    <message>
+        <source>重新启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>到货</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>核对修正</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>重设 PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>复盘</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>阶段变更</source>
+        <translation>Stage change</translation>
+    </message>
+    <message>
+        <source>打勾</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <source>再次打勾</source>
+        <translation>Tick again</translation>
+    </message>
+    <message>
+        <source>取消打勾</source>
+        <translation>Untick</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
         <source>前一日无数据</source>
         <translation>No data for the day before</translation>
     </message>

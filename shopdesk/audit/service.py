@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from shopdesk.audit.labels import action_label, entity_label
 from shopdesk.audit.models import AuditEntry
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, require
@@ -233,9 +234,9 @@ def audit_report(rows: list[AuditRow], shop: str) -> Report:
         {
             "at": r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             "user_name": r.user_name,
-            "entity": r.entity,
+            "entity": entity_label(r.entity),
             "entity_id": r.entity_id,
-            "action": r.action + (" ⚑" if r.flagged else ""),
+            "action": action_label(r.action) + (" ⚑" if r.flagged else ""),
             "before": "" if r.before is None else json.dumps(r.before, ensure_ascii=False),
             "after": "" if r.after is None else json.dumps(r.after, ensure_ascii=False),
         }

@@ -52,6 +52,14 @@ def test_audit_viewer_filters_by_user(
     dlg.user.setCurrentIndex(dlg.user.findData("李娜"))
     users = {dlg.model.data(dlg.model.index(r, 1)) for r in range(dlg.model.rowCount())}
     assert users == {"李娜"}
+    dlg.user.setCurrentIndex(0)
+    dlg.entity.setCurrentIndex(dlg.entity.findText("活动"))  # readable names, not "campaign"
+    shown = {
+        (dlg.model.data(dlg.model.index(r, 2)), dlg.model.data(dlg.model.index(r, 4)))
+        for r in range(dlg.model.rowCount())
+    }
+    assert shown and {e for e, _ in shown} == {"活动"}
+    assert {a for _, a in shown} <= {"新建", "阶段变更", "修改", "复盘", "移动"}
 
 
 def test_start_up_check_shows_a_banner_when_the_log_was_edited(

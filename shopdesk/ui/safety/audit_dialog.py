@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import clock
+from shopdesk.audit.labels import entity_label
 from shopdesk.audit.service import audit_report, entities, list_entries
 from shopdesk.auth import service as auth
 from shopdesk.reports import Report, export
@@ -60,7 +61,12 @@ class ReportModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()].get(self.report.columns[index.column()].key, "")
+            key = self.report.columns[index.column()].key
+            value = self.rows[index.row()].get(key, "")
+            if key in ("entity", "action"):  # names from shopdesk.audit.labels
+                stem, flag, _ = str(value).partition(" ⚑")
+                return label(stem) + (" ⚑" if flag else "")
+            return value
         return None
 
 
@@ -81,7 +87,7 @@ class AuditDialog(QDialog):
         self.entity = QComboBox(self)
         self.entity.addItem(self.tr("全部对象"), None)
         for e in entities(ctx.db):
-            self.entity.addItem(e, e)
+            self.entity.addItem(label(entity_label(e)), e)
         day = clock.today()  # the app's clock, not Qt's, so tests and the data agree
         today = QDate(day.year, day.month, day.day)
         self.since = QDateEdit(today.addDays(-30), self)
