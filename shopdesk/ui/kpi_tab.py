@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,8 +62,10 @@ class KpiTab(QWidget):
         self.undo_stack = QUndoStack(self)  # the main window's Edit menu undoes cell edits
         self.history = EditHistory(self.undo_stack)
         self.jobs: list[Job] = []
+        self._own_change = False  # our own save's data_changed: the grid is already current
         self._build()
         self.reload()
+        ctx.bus.data_changed.connect(self._data_changed)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -200,6 +202,11 @@ class KpiTab(QWidget):
         self._fill_months()
 
     def _fill_months(self, select: int | None = None) -> None:
+        self._set_month_items(select)
+        self.show_month()
+
+    def _set_month_items(self, select: int | None = None) -> None:
+        """Fill the month box for the chosen card (no signals), keeping `select` or the current."""
         months = guarded(self, lambda: service.list_months(self.ctx.db, self.ctx.actor)) or []
         name = self.card_combo.currentText()
         current = self.month_combo.currentData() if select is None else select
@@ -211,7 +218,54 @@ class KpiTab(QWidget):
         idx = self.month_combo.findData(current)
         self.month_combo.setCurrentIndex(max(idx, 0))
         self.month_combo.blockSignals(False)
-        self.show_month()
+
+    # -- live updates (other windows and PCs; see shopdesk/ui/live.py) --------------------
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("kpi", "user", "setting") and not self._own_change:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show what others changed without losing the place: same month, same cell, same sort.
+
+        live.py delivers changes only while no cell editor or dialog is open, so nothing the user
+        is typing is thrown away.
+        """
+        shown = self.month_id()
+        cards = guarded(self, lambda: service.list_cards(self.ctx.db, self.ctx.actor)) or []
+        names = [c.name for c in cards]
+        if names != [self.card_combo.itemText(i) for i in range(self.card_combo.count())]:
+            self.reload()
+            return
+        self._set_month_items(shown)
+        mid = self.month_id()
+        if mid is None or mid != shown or self.model is None or self.grid is None:
+            self.show_month()
+            return
+        g = guarded(self, lambda: service.grid(self.ctx.db, self.ctx.actor, mid))
+        if g is None:
+            return
+        same_card = g.month.card_id == self.grid.month.card_id
+        if not (same_card and self.model.update_rows(g.rows)):
+            cur = self.view.currentIndex()
+            key = self.model.cols[cur.column()].key if cur.isValid() else None
+            agent = self.model.rows[cur.row()].id if cur.isValid() else None
+            self.show_month()
+            self._select(agent, key)
+            return
+        self.grid = g
+        self._show_status(g.month)
+        self._update_totals()
+        self._update_buttons(g.month)
+        self._refresh_side_pages()
+
+    def _select(self, score_id: int | None, key: str | None) -> None:
+        m = self.model
+        if m is None or score_id is None or key is None:
+            return
+        row = m.row_of(score_id)
+        col = next((i for i, c in enumerate(m.cols) if c.key == key), None)
+        if row is not None and col is not None:
+            self.view.select_cell(row, col)
 
     def month_id(self) -> int | None:
         data = self.month_combo.currentData()
@@ -241,6 +295,7 @@ class KpiTab(QWidget):
         self.undo_stack.clear()  # the undo history belongs to the month that was shown
         self.model.rejected.connect(lambda _a, reason: self._show_reason(reason))
         self.model.stored.connect(lambda _a: self._after_store())
+        self.model.conflict.connect(self._conflict)
         self.view.setModel(self.model)
         if self.view.property("remembered_header") is None:
             remember_header(self.view, self.ctx, "kpi/grid")
@@ -371,7 +426,45 @@ class KpiTab(QWidget):
         self.message.setStyleSheet("")
         self.message.clear()
         self._update_totals()
-        self.ctx.bus.data_changed.emit("kpi")
+        self._own_change = True
+        try:
+            self.ctx.bus.data_changed.emit("kpi")  # other tabs of this window
+        finally:
+            self._own_change = False
+
+    def _conflict(self, score_id: int, key: str, text: str, message: str) -> None:
+        """Someone saved this agent's row since we loaded it: say who and when, offer to reload.
+
+        The value the user typed is not stored; it stays in the message so it can be typed again.
+        """
+        m = self.model
+        row = m.row_of(score_id) if m is not None else None
+        if m is None or row is None:
+            return
+        agent = m.rows[row].agent
+        title = next((c.title for c in m.cols if c.key == key), key)
+        lost = self.tr("你输入的 {0} 的“{1}” = “{2}” 没有保存。").format(agent, title, text)
+        self._show_reason(f"{message} {lost}")
+        box = QMessageBox(self)
+        box.setObjectName("kpiConflict")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("别人刚改过这一行"))
+        box.setText(message)
+        box.setInformativeText(lost + self.tr("重新载入后可以看到别人改了什么, 需要时再输入一次。"))
+        again = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("暂不"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(again)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is again:
+                self.refresh()
+                self._select(score_id, key)
+                self._show_reason(self.tr("已重新载入。") + lost)
+            self.view.setFocus()  # back in the grid, ready to type the value again
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        QTimer.singleShot(0, box.open)  # after the cell editor has closed
 
     def _show_reason(self, reason: str) -> None:
         self.message.setStyleSheet("color: #c0392b;" if reason else "")

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from shopdesk.errors import ShopDeskError
+from shopdesk.errors import ShopDeskError, StaleRecord
 from shopdesk.kpi.scorecard import (
     Card,
     FieldSpec,
@@ -105,6 +105,9 @@ class KpiGridModel(QAbstractTableModel):
 
     rejected = Signal(str, str)  # agent name, reason: shown inline next to the grid
     stored = Signal(str)  # agent name
+    # Someone else saved the row since it was loaded: score id, input key, the refused text
+    # and "changed by X at T"; the tab offers to reload (the text is not stored).
+    conflict = Signal(int, str, str, str)
 
     def __init__(
         self,
@@ -275,6 +278,11 @@ class KpiGridModel(QAbstractTableModel):
             self._row_changed(row)
             self.rejected.emit(self.rows[row].agent, f"{col.title}: “{text}” {exc.reason}")
             return False
+        except StaleRecord as exc:
+            self.last_error = None
+            self._row_changed(row)
+            self.conflict.emit(self.rows[row].id, col.key, text, str(exc))
+            return False
         except ShopDeskError as exc:
             self.last_error = None
             self._row_changed(row)
@@ -329,6 +337,24 @@ class KpiGridModel(QAbstractTableModel):
         self._preview.clear()
         self.last_error = None
         self.endResetModel()
+
+    def update_rows(self, rows: list[ScoreRow]) -> bool:
+        """Take fresh rows in place (same agents, any order kept); False when the set changed.
+
+        Used by live updates: the view keeps its current cell, scroll position and sort order.
+        """
+        fresh = {r.id: r for r in rows}
+        if set(fresh) != {r.id for r in self.rows}:
+            return False
+        changed = [i for i, r in enumerate(self.rows) if fresh[r.id] != r]
+        for i in changed:
+            self.rows[i] = fresh[self.rows[i].id]
+            self._preview.pop(i, None)
+            self._row_changed(i)
+        return True
+
+    def row_of(self, score_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == score_id), None)
 
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.cols) if c.key == key)
