@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, object_session
-from sqlalchemy.orm.exc import StaleDataError
 
 from shopdesk import audit
 from shopdesk.auth.actor import Actor
@@ -26,7 +25,7 @@ from shopdesk.campaigns.tasks import (
     slowest_lead_time,
 )
 from shopdesk.clock import now
-from shopdesk.db.conflict import stale_record
+from shopdesk.db.conflict import message, stale_record
 from shopdesk.errors import NotFound, StaleRecord
 from shopdesk.inventory.models import Product, Supplier
 
@@ -56,7 +55,7 @@ def _check_version(row: Campaign | CampaignTask, expected: int | None) -> None:
     if expected is not None and row.version != expected:
         s = object_session(row)
         if s is None:
-            raise StaleRecord("活动已被其他人修改, 请刷新后再改")
+            raise StaleRecord(message("活动", None))
         entity = ENTITY if isinstance(row, Campaign) else TASK_ENTITY
         raise stale_record(s, entity, row.id, "活动" if entity == ENTITY else "活动任务")
 
@@ -187,10 +186,9 @@ def _redate_tasks(s: Session, c: Campaign) -> None:
 
 
 def _save(s: Session) -> None:
-    try:
-        s.flush()
-    except StaleDataError as exc:
-        raise StaleRecord("活动已被其他人修改, 请刷新后再改") from exc
+    """Flush; a version conflict (StaleDataError) is left to `Database.write`, which names
+    who saved the campaign and when (shopdesk/db/conflict.py), as every other tab does."""
+    s.flush()
 
 
 def _move_stage(

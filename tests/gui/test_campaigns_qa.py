@@ -93,3 +93,45 @@ def test_dialog_save_with_a_bad_review_amount_saves_nothing(
     assert "活动总结的金额" in dlg.message.text()
     assert svc.get_campaign(ui_ctx.db, owner, cid).campaign.name == "双11主会场"
     assert dlg.findChild(QPushButton, "saveReview") is not None
+
+
+def test_dialog_save_conflict_names_who_changed_it_and_when(
+    qtbot, ui_ctx: UiContext, owner: Actor, supervisor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shopdesk.ui.campaigns.dialog as dialog_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialog_module, "show_error", lambda _p, exc: shown.append(str(exc)))
+    cid = svc.create_campaign(ui_ctx.db, owner, D11)
+    dlg = _dialog(qtbot, ui_ctx, cid)
+    # another PC: the supervisor changes the budget while this dialog is open
+    svc.update_campaign(ui_ctx.db, supervisor, cid, D11, expected_version=1)
+    dlg.name.insert("(改)")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert shown == ["活动已被 主管 于 11-22 10:00 修改 — 请刷新后再改。你的修改没有保存。"]
+    assert svc.get_campaign(ui_ctx.db, owner, cid).campaign.name == "双11主会场"
+
+
+def test_a_save_racing_another_pc_names_the_winner(
+    ui_ctx: UiContext, owner: Actor, supervisor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other PC commits between our read and our flush (no version check could see it)."""
+    from sqlalchemy.orm import object_session
+
+    from shopdesk.campaigns.models import Campaign
+    from shopdesk.errors import StaleRecord
+
+    cid = svc.create_campaign(ui_ctx.db, owner, D11)
+    svc.update_campaign(ui_ctx.db, supervisor, cid, D11)
+    real_apply = svc._apply
+
+    def racing_apply(c: Campaign, data: CampaignInput, actor: Actor) -> None:
+        s = object_session(c)
+        assert s is not None
+        s.execute(Campaign.__table__.update().values(version=Campaign.version + 1))
+        real_apply(c, data, actor)
+
+    monkeypatch.setattr(svc, "_apply", racing_apply)
+    with pytest.raises(StaleRecord) as caught:
+        svc.update_campaign(ui_ctx.db, owner, cid, D11)
+    assert "已被 主管 于 11-22 10:00 修改" in str(caught.value)
