@@ -23,6 +23,7 @@ def register(
         p = imports.add_parser(kind, help=f"导入{label}表 (.xlsx/.xls/.csv)")
         p.add_argument("file", help="文件路径")
         p.add_argument("--dry-run", action="store_true", help="只检查并预览, 不保存")
+        p.add_argument("--yes", action="store_true", help="批量修改 (超过阈值) 不再询问")
         p.set_defaults(handler=_cmd_import, kind=kind)
 
     p = commands.add_parser("restock", help="本周补货需求表")
@@ -69,11 +70,37 @@ def _cmd_import(ctx: Any, args: argparse.Namespace) -> int:
     from shopdesk.inventory.importers import run_import
 
     actor = ctx.actor()
+    if not args.dry_run and not args.yes:
+        _confirm_bulk(ctx, actor, args)
     result = run_import(ctx.db, actor, args.kind, args.file, dry_run=args.dry_run)
     if result.ignored_headers:
         print(f"忽略的列: {', '.join(result.ignored_headers)}", file=sys.stderr)
     print(result.summary())
     return 0
+
+
+def _confirm_bulk(ctx: Any, actor: Any, args: argparse.Namespace) -> None:
+    """Ask before an import changes more prices or stock levels than the bulk threshold, as the
+    window does; without a terminal to ask, refuse and name `--yes`."""
+    from shopdesk.audit.service import bulk_threshold
+    from shopdesk.inventory.importers import BULK_KINDS, run_import
+    from shopdesk.inventory.kinds import KIND_LABELS
+
+    if args.kind not in BULK_KINDS:
+        return
+    preview = run_import(ctx.db, actor, args.kind, args.file, dry_run=True)
+    count = preview.inserted + preview.updated
+    with ctx.db.read() as s:
+        threshold = bulk_threshold(s)
+    if count <= threshold:
+        return
+    question = f"这次会修改 {count} 条{KIND_LABELS[args.kind]}记录 (超过 {threshold} 条)"
+    if sys.stdin.isatty():
+        answer = input(f"{question}, 确定吗? 批量修改会标记给店主 [y/N] ")
+        if answer.strip().lower() in ("y", "yes", "是"):
+            return
+        raise InvalidInput("未导入, 没有改动任何数据")
+    raise InvalidInput(f"未导入: {question}; 确定的话加 --yes")
 
 
 def _cmd_restock(ctx: Any, args: argparse.Namespace) -> int:

@@ -121,3 +121,41 @@ def test_save_and_receive(shop: list[str], capsys: pytest.CaptureFixture[str]) -
     assert main([*shop, "receive", "PO-7", "--sku", "A1"]) == 0
     assert "已收货 1 行, 共 24 件" in capsys.readouterr().out
     assert main([*shop, "receive", "PO-7", "--sku", "A1"]) == 2
+
+
+def test_a_bulk_stock_import_asks_first(
+    shop: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    many = tmp_path / "many.csv"
+    many.write_text(
+        "SKU编码,商品名称\n" + "".join(f"N{i:03d},新品{i}\n" for i in range(25)), encoding="utf-8"
+    )
+    capsys.readouterr()
+    # No terminal to ask (a script): refused, nothing stored, the way out named.
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    assert main([*shop, "import", "products", str(many)]) != 0
+    err = capsys.readouterr().err
+    assert "25 条" in err and "--yes" in err
+    assert main([*shop, "import", "products", str(many), "--yes"]) == 0
+    assert "新增 25" in capsys.readouterr().out
+
+
+def test_a_bulk_import_answered_no_at_the_terminal_changes_nothing(
+    shop: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    products, stock = tmp_path / "products.csv", tmp_path / "stock.csv"
+    products.write_text(
+        "SKU编码,商品名称\n" + "".join(f"N{i:03d},新品{i}\n" for i in range(30)), encoding="utf-8"
+    )
+    stock.write_text(
+        "SKU编码,库存\n" + "".join(f"N{i:03d},5\n" for i in range(30)), encoding="utf-8"
+    )
+    assert main([*shop, "import", "products", str(products), "--yes"]) == 0
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    capsys.readouterr()
+    assert main([*shop, "import", "stock", str(stock)]) != 0
+    assert "没有改动" in capsys.readouterr().err
+    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    assert main([*shop, "import", "stock", str(stock)]) == 0
+    assert "更新 30" in capsys.readouterr().out
