@@ -9,7 +9,7 @@ from typing import Any
 
 from shopdesk.errors import InvalidInput
 
-PAYROLL_SUFFIXES = (".xlsx", ".csv")
+PAYROLL_SUFFIXES = (".xlsx", ".csv", ".pdf")
 
 
 def register(
@@ -28,7 +28,7 @@ def register(
     p.add_argument("--month", required=True, help="考核月 YYYY-MM")
     p.add_argument("--card", help="考核表名称 (默认: 售后客服考核)")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
-    p.add_argument("--out", help="导出工资表: .xlsx / .csv (店主、财务; 打印请用窗口中的“打印”)")
+    p.add_argument("--out", help="导出工资表: .xlsx / .csv / .pdf (店主、财务; PDF 与窗口中的“打印工资表”相同)")
     p.add_argument("--template", metavar="FILE.xlsx", help="导出空白录入模板")
     action = p.add_mutually_exclusive_group()
     action.add_argument("--open", action="store_true", help="开始这个月的考核")
@@ -84,7 +84,7 @@ def _cmd_kpi(ctx: Any, args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out)
         if out.suffix.lower() not in PAYROLL_SUFFIXES:
-            raise InvalidInput("--out 只支持 .xlsx 或 .csv")
+            raise InvalidInput("--out 只支持 .xlsx、.csv 或 .pdf")
         _export(exports.payroll_report(db, actor, info.id), out)
         print(f"已导出工资表到 {out}", file=sys.stderr)
         return 0
@@ -99,12 +99,8 @@ def _cmd_kpi(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _export(report: Any, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".xlsx":
-        from shopdesk.io.excel import write_report
+    """.xlsx / .csv / .pdf by suffix; the PDF is laid out by the same code as the window's print
+    (Qt is imported only for .pdf, see shopdesk.reports.export)."""
+    from shopdesk.reports import export
 
-        write_report(report, out)
-    else:
-        from shopdesk.io.csvout import write_report as write_csv
-
-        write_csv(report, out)
+    export(report, out)

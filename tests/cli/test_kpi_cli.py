@@ -140,3 +140,26 @@ def test_template_download(shop: str, tmp_path: Path, capsys: pytest.CaptureFixt
 
     t = read_table(out)
     assert t.headers[0] == "客服" and {r[0] for r in t.rows} == {"小唐", "小邓"}
+
+
+def test_payroll_as_pdf_is_the_printed_sheet(
+    shop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import subprocess
+
+    sup = ["--data-dir", shop, "--as", "赵敏"]
+    fin = ["--data-dir", shop, "--as", "钱会计"]
+    assert main([*sup, "import", "kpi", str(_sheet(tmp_path)), "--month", "2026-10"]) == 0
+    out = tmp_path / "out" / "payroll.pdf"
+    assert main([*fin, "kpi", "--month", "2026-10", "--out", str(out)]) == 0
+    assert "已导出工资表" in capsys.readouterr().err
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "小唐" in text and "3,338.46" in text and "尚未定稿" in text
+    assert main([*fin, "kpi", "--month", "2026-10", "--out", str(tmp_path / "p.txt")]) == 2
+    assert ".pdf" in capsys.readouterr().err

@@ -15,7 +15,6 @@ from shopdesk.auth.actor import Actor
 from shopdesk.config import Location
 from shopdesk.db.engine import Database
 from shopdesk.kpi import service
-from shopdesk.ui import live
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.kpi_tab import KpiTab
 from shopdesk.ui.main_window import MainWindow
