@@ -28,7 +28,7 @@ def register(
     p.add_argument("--month", required=True, help="考核月 YYYY-MM")
     p.add_argument("--card", help="考核表名称 (默认: 售后客服考核)")
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
-    p.add_argument("--out", help="导出工资表: .xlsx / .csv / .pdf (店主、财务; PDF 与窗口中的“打印工资表”相同)")
+    p.add_argument("--out", help="导出工资表: .xlsx / .csv / .pdf (店主、财务)")
     p.add_argument("--template", metavar="FILE.xlsx", help="导出空白录入模板")
     action = p.add_mutually_exclusive_group()
     action.add_argument("--open", action="store_true", help="开始这个月的考核")
