@@ -17,9 +17,18 @@ def resource_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "resources"
     if checkout.is_dir():
         return checkout
-    from importlib.resources import files
+    return installed_dir()
 
-    return Path(str(files("shopdesk_resources")))
+
+def installed_dir(package: str = "shopdesk_resources") -> Path:
+    """Installed, resources/ is a data-only (namespace) package, whose
+    importlib.resources.files() is a MultiplexedPath, not a directory name."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"ShopDesk is installed without its resources ({package})")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def path(*parts: str) -> Path:
