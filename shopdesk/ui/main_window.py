@@ -11,8 +11,15 @@ import importlib
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -41,6 +48,20 @@ TABS: tuple[tuple[str, str], ...] = (
     ("kpi", QT_TRANSLATE_NOOP("MainWindow", "客服绩效")),
     ("metrics", QT_TRANSLATE_NOOP("MainWindow", "经营数据")),
 )
+
+# The window's size on a first start: this, or 90 % of the screen's free area when that is smaller
+# (a 1366×768 laptop has ~728 px of height above its taskbar).
+DEFAULT_SIZE = QSize(1280, 800)
+SCREEN_SHARE = 0.9
+FRAME_ROOM = 40  # px: a title bar and borders
+
+
+def fitted_size(wanted: QSize, available: QRect) -> QSize:
+    """`wanted`, shrunk to fit `available` (the screen minus taskbars): at most 90 % of it."""
+    return QSize(
+        min(wanted.width(), int(available.width() * SCREEN_SHARE)),
+        min(wanted.height(), int(available.height() * SCREEN_SHARE)),
+    )
 
 
 class LazyTab(QWidget):
@@ -115,7 +136,7 @@ class MainWindow(QMainWindow):
         if where is not None:
             self._restore_geometry(where)
         else:
-            self.resize(1280, 800)
+            self._default_geometry()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         if ctx is not None:
             self.attach(ctx)
@@ -365,8 +386,41 @@ class MainWindow(QMainWindow):
         geometry = ui_settings(location).value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self._keep_on_screen()
         else:
-            self.resize(1280, 800)
+            self._default_geometry()
+
+    def _available(self) -> QRect | None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _default_geometry(self) -> None:
+        """DEFAULT_SIZE, or less on a small screen, centred in the screen's free area."""
+        area = self._available()
+        if area is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        self.resize(fitted_size(DEFAULT_SIZE, area))
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
+
+    def _keep_on_screen(self) -> None:
+        """A size remembered on a bigger monitor is shrunk to this screen, and moved onto it.
+
+        Qt's restoreGeometry clamps such a window to exactly the screen, frame and all, so its
+        title bar or bottom edge can sit under a taskbar: a restored window within FRAME_ROOM of
+        the free area in either direction (and not maximised) gets the default share instead.
+        """
+        area = self._available()
+        if area is None or self.isMaximized() or self.isFullScreen():
+            return
+        size = self.size()
+        if size.width() > area.width() - FRAME_ROOM or size.height() > area.height() - FRAME_ROOM:
+            self.resize(fitted_size(size, area))
+            frame = self.frameGeometry()
+            frame.moveCenter(area.center())
+            self.move(frame.topLeft())
 
     def save_layout(self) -> None:
         if self.ctx is None:
