@@ -239,6 +239,9 @@ def parse_file(kind: str, path: str | Path, progress: Progress | None = None) ->
         raise InvalidInput(f"未知的导入类型: {kind} (可选 {', '.join(KINDS)})")
     table = read_table(path, raw=True)
     parsed = parse_table(table, FIELDS[kind], progress=progress)
+    keys = list(zip(*([r[k] for r in parsed.rows] for k in ROW_KEYS[kind]), strict=True))
+    if len(set(keys)) == len(keys):  # no duplicates (the usual case): nothing to drop
+        return parsed
     seen: dict[tuple[Any, ...], int] = {}
     keep_rows: list[dict[str, Any]] = []
     keep_nums: list[int] = []
@@ -508,21 +511,31 @@ def _write_sales(
     statement's per-row bind processing cost 4× the insert itself for 100,000 rows
     (exec_driver_sql: plain tuples to the driver, engine events still fire)."""
     skus = _sku_map(s)
-    header = parsed.columns.get("sku", "SKU编码")
-    keyed: list[tuple[str, int, int, int | None]] = []
-    for row, num in zip(parsed.rows, parsed.row_numbers, strict=True):
-        pid = skus.get(row["sku"])
-        if pid is None:
-            errors.append(RowError(num, header, row["sku"], "没有这个 SKU: 请先导入商品"))
-            continue
-        rev = row["revenue"]
-        keyed.append(
-            (row["day"].isoformat(), pid, row["units"], None if rev is None else int(rev * 100))
+    rows = parsed.rows
+    pids = [skus.get(r["sku"]) for r in rows]
+    if None in pids:
+        header = parsed.columns.get("sku", "SKU编码")
+        for row, num, pid in zip(rows, parsed.row_numbers, pids, strict=True):
+            if pid is None:
+                errors.append(RowError(num, header, row["sku"], "没有这个 SKU: 请先导入商品"))
+        return
+    # Column by column, each distinct date and amount converted once.
+    day_col = [r["day"] for r in rows]
+    iso = {d: d.isoformat() for d in set(day_col)}
+    rev_col = [r["revenue"] for r in rows]
+    fen = {v: None if v is None else int(v * 100) for v in set(rev_col)}
+    keyed: list[tuple[str, int, int, int | None]] = list(
+        zip(
+            map(iso.__getitem__, day_col),
+            cast(list[int], pids),
+            [r["units"] for r in rows],
+            map(fen.__getitem__, rev_col),
+            strict=True,
         )
+    )
     if errors or not keyed:
         return
-    first = min(k[0] for k in keyed)
-    last = max(k[0] for k in keyed)
+    first, last = min(iso.values()), max(iso.values())
     existing = {
         (d if isinstance(d, str) else d.isoformat(), p): (u, rev)
         for d, p, u, rev in _plain_rows(
@@ -532,16 +545,19 @@ def _write_sales(
         )
     }
     values = []
-    for day, pid, units, fen in keyed:
+    if not existing:  # a new period: every row is new
+        result.inserted = len(keyed)
+        values = keyed
+    for day, pid, units, cents in keyed if existing else ():
         before = existing.get((day, pid))
         if before is None:
             result.inserted += 1
-        elif before == (units, fen):
+        elif before == (units, cents):
             result.unchanged += 1
             continue
         else:
             result.updated += 1
-        values.append((day, pid, units, fen))
+        values.append((day, pid, units, cents))
     if dry_run or not values:
         return
     total = len(values)

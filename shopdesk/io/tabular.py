@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -232,28 +233,29 @@ class _Bad:
 _EMPTY = object()
 
 
-def _parse_column(cells: Iterable[Any], f: Field) -> list[Any]:
-    """Each cell parsed once per distinct value: the value, _EMPTY, or a _Bad.
+def _parse_column(cells: list[Any], f: Field) -> tuple[list[Any], bool]:
+    """Each cell parsed once per distinct value: the value, _EMPTY, or a _Bad; and whether any
+    cell was empty or bad.
 
     A sales sheet of 100,000 rows has a few dozen distinct dates and quantities and a few thousand
-    SKUs, so the text conversion and strict parsing run a few thousand times, not 400,000.
-    Values are keyed by type as well, so True and 1 (equal in Python) are parsed separately.
+    SKUs, so the text conversion and strict parsing run a few thousand times, not 400,000, and
+    the values are spread back to the cells by a C-level map over a dict.
     """
-    caches: dict[type, dict[Any, Any]] = {}
-    out: list[Any] = []
-    append = out.append
-    for v in cells:
-        cache = caches.get(type(v))
-        if cache is None:
-            cache = caches[type(v)] = {}
-        try:
-            res = cache[v]
-        except KeyError:
-            res = cache[v] = _parse_cell(v, f)
-        except TypeError:  # an unhashable value (never from the readers, but be safe)
-            res = _parse_cell(v, f)
-        append(res)
-    return out
+    try:
+        distinct = set(cells)
+    except TypeError:  # an unhashable value (never from the readers, but be safe)
+        out = [_parse_cell(v, f) for v in cells]
+        return out, any(v is _EMPTY or type(v) is _Bad for v in out)
+    if any(type(v) is bool for v in distinct):
+        # True == 1 in Python but reads differently ("True" vs "1"): key by type as well.
+        typed = {(type(v), v): _parse_cell(v, f) for v in distinct}
+        out = [typed[(type(v), v)] for v in cells]
+        results: Iterable[Any] = typed.values()
+    else:
+        cache = {v: _parse_cell(v, f) for v in distinct}
+        out = list(map(cache.__getitem__, cells))
+        results = cache.values()
+    return out, any(v is _EMPTY or type(v) is _Bad for v in results)
 
 
 def _parse_cell(value: Any, f: Field) -> Any:
@@ -299,8 +301,11 @@ def parse_table(
     if progress is not None:
         progress(0, total)
     parsed_cols = []
+    clean_cols = True
     for done, (f, idx) in enumerate(plan, 1):
-        parsed_cols.append(_parse_column([r[idx] for r in rows], f))
+        col, special = _parse_column([r[idx] for r in rows], f)
+        parsed_cols.append(col)
+        clean_cols = clean_cols and not special
         if progress is not None:
             progress(total * done // (len(plan) + 1), total)
     names = [f.name for f, _ in plan]
@@ -308,10 +313,25 @@ def parse_table(
     required = [f.required for f, _ in plan]
     headers = [table.headers[idx] for _, idx in plan]
     first = table.first_row
+    if clean_cols and parsed_cols:  # no empty or bad cell anywhere: every row is a good row
+        # dict(zip(keys, row)) for every row with the loop in C (map/repeat): 2× a listcomp.
+        keys = [*names, *absent]
+        cols = [*parsed_cols, *(repeat(None, total) for _ in absent)]
+        result.rows = list(map(dict, map(zip, repeat(keys, total), zip(*cols))))  # noqa: B905
+        result.row_numbers = list(range(first, first + total))
+        if progress is not None:
+            progress(total, total)
+        return result
     out_rows = result.rows
     out_nums = result.row_numbers
     errors = result.errors
-    for offset, values in enumerate(zip(*parsed_cols, strict=True) if parsed_cols else ()):
+    if not parsed_cols:  # no known column at all: every non-blank row is a row of Nones
+        for offset, cells in enumerate(rows):
+            if not all(_blank(c) for c in cells):
+                out_rows.append(dict(absent))
+                out_nums.append(first + offset)
+        return result
+    for offset, values in enumerate(zip(*parsed_cols, strict=True)):
         if not any(v is _EMPTY or type(v) is _Bad for v in values):
             row = dict(zip(names, values, strict=True))
             if absent:
