@@ -1745,6 +1745,30 @@ Space ticks/unticks</translation>
         <source>⚠ 变化超过 ±{0}%, 请查看原因</source>
         <translation>⚠ Changed by more than ±{0}%: find out why</translation>
     </message>
+    <message>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>合计件数</source>
+        <translation>Total units</translation>
+    </message>
+    <message>
+        <source>(无供应商)</source>
+        <translation>(no supplier)</translation>
+    </message>
+    <message>
+        <source>部分到货 {0}/{1}</source>
+        <translation>Partly received {0}/{1}</translation>
+    </message>
+    <message>
+        <source>已到货</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>各行的预计到货日期不同: 最早 {0}, 最晚 {1}</source>
+        <translation>Lines arrive on different dates: earliest {0}, latest {1}</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -3101,8 +3125,8 @@ Note: the environment variable {0} is set and takes precedence over these settin
         <translation>Restock sheet</translation>
     </message>
     <message>
-        <source>到货计划</source>
-        <translation>Arrivals</translation>
+        <source>采购单 / 到货计划</source>
+        <translation>Purchase orders</translation>
     </message>
     <message>
         <source>供应商</source>
@@ -3994,6 +4018,121 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
     </message>
 </context>
 <context>
+    <name>NewPoDialog</name>
+    <message>
+        <source>新建采购单</source>
+        <translation>New purchase order</translation>
+    </message>
+    <message>
+        <source>(无供应商)</source>
+        <translation>(no supplier)</translation>
+    </message>
+    <message>
+        <source>{0} (采购周期 {1} 天)</source>
+        <translation>{0} (lead time {1} days)</translation>
+    </message>
+    <message>
+        <source>留空自动编号: PO{0:%Y%m%d}-NN</source>
+        <translation>Leave empty for an automatic number: PO{0:%Y%m%d}-NN</translation>
+    </message>
+    <message>
+        <source>供应商(&amp;U)</source>
+        <translation>S&amp;upplier</translation>
+    </message>
+    <message>
+        <source>单号(&amp;M)</source>
+        <translation>Order nu&amp;mber</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>SKU编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>商品名称</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>预计到货</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>删除行(&amp;D)</source>
+        <translation>&amp;Delete line</translation>
+    </message>
+    <message>
+        <source>删除当前行 (Ctrl+Delete)</source>
+        <translation>Delete the current line (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <source>创建采购单</source>
+        <translation>Create order</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>SKU 格可输入编码或商品名称查找; 预计到货默认 = 今天 + 采购周期。Tab 换格, Ctrl+Enter 创建。</source>
+        <translation>Type a SKU code or product name in the SKU cell; expected arrival defaults to today + lead time. Tab moves between cells, Ctrl+Enter creates.</translation>
+    </message>
+    <message>
+        <source>请填写 SKU</source>
+        <translation>Enter a SKU</translation>
+    </message>
+    <message>
+        <source>没有这个 SKU: {0}</source>
+        <translation>No such SKU: {0}</translation>
+    </message>
+    <message>
+        <source>与第 {0} 行重复: 同一 SKU 只写一行</source>
+        <translation>Same as line {0}: one line per SKU</translation>
+    </message>
+    <message>
+        <source>{0} 的供应商是 {1}, 不是 {2}</source>
+        <translation>The supplier of {0} is {1}, not {2}</translation>
+    </message>
+    <message>
+        <source>数量{0}</source>
+        <translation>Quantity: {0}</translation>
+    </message>
+    <message>
+        <source>请填写数量</source>
+        <translation>Enter a quantity</translation>
+    </message>
+    <message>
+        <source>日期应为 YYYY-MM-DD</source>
+        <translation>Date must be YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>预计到货不能早于今天</source>
+        <translation>Expected arrival cannot be before today</translation>
+    </message>
+    <message>
+        <source>第 {0} 行 · {1}: {2}</source>
+        <translation>Line {0} · {1}: {2}</translation>
+    </message>
+    <message>
+        <source> (另有 {0} 处)</source>
+        <translation> ({0} more)</translation>
+    </message>
+    <message>
+        <source>{0} 行 · 共 {1} 件</source>
+        <translation>{0} lines · {1} units</translation>
+    </message>
+</context>
+<context>
     <name>OfflineLabel</name>
     <message>
         <source>离线 — 正在重试</source>
@@ -4007,24 +4146,92 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
 <context>
     <name>OrdersPage</name>
     <message>
-        <source>只看未到货</source>
-        <translation>Not arrived only</translation>
+        <source>只看未到齐的采购单</source>
+        <translation>Open orders only</translation>
     </message>
     <message>
-        <source>标记已到货(&amp;R)</source>
-        <translation>Mark &amp;received</translation>
+        <source>新建采购单(&amp;N)…</source>
+        <translation>&amp;New order…</translation>
     </message>
     <message>
-        <source>选中的行计入库存, 并记录收货人</source>
-        <translation>Adds the selected rows to stock and records who received them</translation>
+        <source>标记到货(&amp;R)…</source>
+        <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <source>{0} 行 · 未到货 {1} 件</source>
-        <translation>{0} rows · {1} items not arrived</translation>
+        <source>需要“修改商品和库存”权限</source>
+        <translation>Needs the “edit products and stock” permission</translation>
     </message>
     <message>
-        <source>已收货 {0} 行, 共 {1} 件</source>
-        <translation>Received {0} rows, {1} items in all</translation>
+        <source>新建一张采购单 (Ctrl+N)</source>
+        <translation>Create a purchase order (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>在下方明细里选中行: 只收这些行; 不选: 整单到货。计入库存并记录收货人 (Ctrl+R)</source>
+        <translation>Select lines below to receive only those; none selected receives the whole order. Adds to stock and records who received (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>新建采购单…</source>
+        <translation>New purchase order…</translation>
+    </message>
+    <message>
+        <source>标记到货…</source>
+        <translation>Mark received…</translation>
+    </message>
+    <message>
+        <source>{0} 张采购单 · 未到货 {1} 件</source>
+        <translation>{0} orders · {1} units not arrived</translation>
+    </message>
+    <message>
+        <source>没有采购单</source>
+        <translation>No purchase orders</translation>
+    </message>
+    <message>
+        <source>{0} 的明细 · {1} 行 · 共 {2} 件 · 已到货 {3} 行</source>
+        <translation>Lines of {0} · {1} lines · {2} units · {3} received</translation>
+    </message>
+    <message>
+        <source>已新建采购单 {0}: {1} 行, 共 {2} 件</source>
+        <translation>Created purchase order {0}: {1} lines, {2} units</translation>
+    </message>
+    <message>
+        <source>选中的行都已到货</source>
+        <translation>The selected lines have all been received</translation>
+    </message>
+    <message>
+        <source>采购单 {0} 整单到货</source>
+        <translation>Purchase order {0} received in full</translation>
+    </message>
+    <message>
+        <source>采购单 {0} 的 {1} 行到货</source>
+        <translation>{1} lines of purchase order {0} received</translation>
+    </message>
+    <message>
+        <source>{0}: 共 {1} 件计入库存。
+
+{2}
+
+收货会记入操作日志和库存流水, 不能撤销。</source>
+        <translation>{0}: {1} units are added to stock.
+
+{2}
+
+Receiving is written to the audit log and stock movements and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>标记到货</source>
+        <translation>Mark received</translation>
+    </message>
+    <message>
+        <source>确认到货(&amp;Y)</source>
+        <translation>&amp;Yes, received</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已收货: {0} · {1} 行, 共 {2} 件计入库存</source>
+        <translation>Received: {0} · {1} lines, {2} units added to stock</translation>
     </message>
 </context>
 <context>
@@ -4271,6 +4478,22 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>Export PDF…</translation>
     </message>
     <message>
+        <source>生成采购单(&amp;O)…</source>
+        <translation>Make purchase &amp;orders…</translation>
+    </message>
+    <message>
+        <source>按已保存的补货单, 每个供应商生成一张采购单 (Ctrl+G)</source>
+        <translation>One purchase order per supplier from the saved sheet (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>需要“保存补货单”和“修改商品和库存”权限</source>
+        <translation>Needs the “save restock sheet” and “edit products and stock” permissions</translation>
+    </message>
+    <message>
+        <source>生成采购单…</source>
+        <translation>Make purchase orders…</translation>
+    </message>
+    <message>
         <source>表日</source>
         <translation>Sheet day</translation>
     </message>
@@ -4307,8 +4530,56 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>{0} SKUs · {1} items to order · {2}</translation>
     </message>
     <message>
+        <source> · 已生成采购单 {0}</source>
+        <translation> · purchase orders made: {0}</translation>
+    </message>
+    <message>
         <source>已保存 {0} 的补货单</source>
         <translation>Restock sheet for {0} saved</translation>
+    </message>
+    <message>
+        <source>{0} 的补货单还没有保存: 先点“保存本周补货单”, 再生成采购单。</source>
+        <translation>The sheet of {0} is not saved yet: click “Save this week&apos;s sheet” first, then make the purchase orders.</translation>
+    </message>
+    <message>
+        <source>补货单上没有要下单的行: 补货数量都为 0, 或已经生成过采购单。</source>
+        <translation>Nothing on the sheet to order: every quantity is 0, or the purchase orders were already made.</translation>
+    </message>
+    <message>
+        <source>  {0}: {1} 行, {2} 件, 预计到货 {3}</source>
+        <translation>  {0}: {1} lines, {2} units, expected {3}</translation>
+    </message>
+    <message>
+        <source>(无供应商)</source>
+        <translation>(no supplier)</translation>
+    </message>
+    <message>
+        <source>按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):
+
+{2}
+
+合计 {3} 行, {4} 件。</source>
+        <translation>Make {1} purchase orders from the sheet of {0} (one per supplier):
+
+{2}
+
+In all {3} lines, {4} units.</translation>
+    </message>
+    <message>
+        <source>生成采购单</source>
+        <translation>Make purchase orders</translation>
+    </message>
+    <message>
+        <source>生成(&amp;Y)</source>
+        <translation>&amp;Make</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 张采购单: {1}</source>
+        <translation>Made {0} purchase orders: {1}</translation>
     </message>
     <message>
         <source>导出补货单</source>

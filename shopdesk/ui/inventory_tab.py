@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.auth.permissions import Perm, can
-from shopdesk.errors import ShopDeskError
+from shopdesk.clock import today
+from shopdesk.errors import InvalidInput, ShopDeskError
 from shopdesk.inventory import service
 from shopdesk.inventory.importers import KIND_LABELS
+from shopdesk.inventory.restock import NO_SUPPLIER
 from shopdesk.inventory.service import (
     Catalogue,
     Override,
@@ -42,7 +45,8 @@ from shopdesk.inventory.service import (
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded, show_error
 from shopdesk.ui.i18n import ui_locale
-from shopdesk.ui.inventory.models import PoModel, ProductModel, SheetModel, SupplierModel
+from shopdesk.ui.inventory.models import ProductModel, SheetModel, SupplierModel
+from shopdesk.ui.inventory.po_view import OrdersPage
 from shopdesk.ui.labels import label
 from shopdesk.ui.widgets.layout import remember_header
 from shopdesk.ui.widgets.undo import EditHistory
@@ -233,13 +237,28 @@ class SheetPage(QWidget):
         self.print_btn = QPushButton(self.tr("打印预览(&P)…"))
         self.xlsx_btn = QPushButton(self.tr("导出 Excel…"))
         self.pdf_btn = QPushButton(self.tr("导出 PDF…"))
+        self.can_order = self.can_save and can(ctx.actor, Perm.EDIT_STOCK)
+        self.order_btn = QPushButton(self.tr("生成采购单(&O)…"))
+        self.order_btn.setToolTip(
+            self.tr("按已保存的补货单, 每个供应商生成一张采购单 (Ctrl+G)")
+            if self.can_order
+            else self.tr("需要“保存补货单”和“修改商品和库存”权限")
+        )
+        self.order_btn.setEnabled(False)
+        self.order_action = QAction(self.tr("生成采购单…"), self)
+        self.order_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.order_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.order_action.setEnabled(False)
+        self.order_action.triggered.connect(self.make_orders)
+        self.addAction(self.order_action)
+        self.ordered: Any = None  # set by InventoryTab: show the new orders
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("表日")))
         top.addWidget(self.date)
         top.addWidget(QLabel(self.tr("已保存")))
         top.addWidget(self.history)
         top.addStretch(1)
-        for b in (self.save_btn, self.print_btn, self.xlsx_btn, self.pdf_btn):
+        for b in (self.save_btn, self.order_btn, self.print_btn, self.xlsx_btn, self.pdf_btn):
             top.addWidget(b)
 
         self.model = SheetModel(self)
@@ -254,6 +273,7 @@ class SheetPage(QWidget):
         self.date.dateChanged.connect(lambda _d: self.reload())
         self.history.activated.connect(self._pick_history)
         self.save_btn.clicked.connect(self.save)
+        self.order_btn.clicked.connect(self.make_orders)
         self.print_btn.clicked.connect(self.print_preview)
         self.xlsx_btn.clicked.connect(lambda: self.export(".xlsx"))
         self.pdf_btn.clicked.connect(lambda: self.export(".pdf"))
@@ -346,6 +366,13 @@ class SheetPage(QWidget):
             self.tr("{0} 个 SKU · 补货合计 {1} 件 · {2}").format(len(sheet.lines), total, text)
         )
         self.save_btn.setEnabled(self.can_save and not sheet.saved)
+        self.order_btn.setEnabled(self.can_order)
+        self.order_action.setEnabled(self.can_order)
+        ordered = sorted({ln.po_number for ln in sheet.lines if ln.po_number})
+        if ordered:
+            self.status.setText(
+                self.status.text() + self.tr(" · 已生成采购单 {0}").format(", ".join(ordered))
+            )
 
     def _override(self, line: SheetLine, qty: int | None) -> bool:
         sku = line.row.sku
@@ -376,6 +403,83 @@ class SheetPage(QWidget):
         self._show()
         self._reload_history()
         self.ctx.bus.status.emit(self.tr("已保存 {0} 的补货单").format(day.isoformat()))
+
+    def to_order(self) -> dict[str, list[SheetLine]]:
+        """Supplier → the saved sheet's lines with a quantity and no purchase order yet."""
+        groups: dict[str, list[SheetLine]] = {}
+        for ln in self.sheet.lines if self.sheet else []:
+            if ln.final_qty > 0 and ln.po_number is None and ln.row.product_id is not None:
+                name = "" if ln.row.supplier == NO_SUPPLIER else ln.row.supplier
+                groups.setdefault(name, []).append(ln)
+        return groups
+
+    @staticmethod
+    def _eta_text(lines: list[SheetLine]) -> str:
+        """ETA = today + each line's lead time (as the service makes them)."""
+        days = sorted({ln.row.lead_time for ln in lines})
+        first = today() + timedelta(days=days[0])
+        if len(days) == 1:
+            return first.isoformat()
+        return f"{first.isoformat()} – {today() + timedelta(days=days[-1]):%m-%d}"
+
+    def make_orders(self) -> None:
+        """生成采购单: refuse an unsaved sheet or one with nothing left to order; else show what
+        will be ordered per supplier, ask, create, and show the new orders."""
+        sheet = self.sheet
+        if not self.can_order or sheet is None or self.loading:
+            return
+        if not sheet.saved or sheet.id is None:
+            show_error(
+                self,
+                InvalidInput(
+                    self.tr("{0} 的补货单还没有保存: 先点“保存本周补货单”, 再生成采购单。").format(
+                        sheet.sheet_date.isoformat()
+                    )
+                ),
+            )
+            return
+        groups = self.to_order()
+        if not groups:
+            show_error(
+                self,
+                InvalidInput(
+                    self.tr("补货单上没有要下单的行: 补货数量都为 0, 或已经生成过采购单。")
+                ),
+            )
+            return
+        lines = sum(len(v) for v in groups.values())
+        units = sum(ln.final_qty for v in groups.values() for ln in v)
+        rows = "\n".join(
+            self.tr("  {0}: {1} 行, {2} 件, 预计到货 {3}").format(
+                name or self.tr("(无供应商)"),
+                len(v),
+                f"{sum(ln.final_qty for ln in v):,}",
+                self._eta_text(v),
+            )
+            for name, v in sorted(groups.items(), key=lambda kv: (not kv[0], kv[0]))
+        )
+        text = self.tr(
+            "按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):\n\n{2}\n\n合计 {3} 行, {4} 件。"
+        ).format(sheet.sheet_date.isoformat(), len(groups), rows, lines, f"{units:,}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("生成采购单"), text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("生成(&Y)"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        sid = sheet.id
+        made = guarded(self, lambda: service.order_from_sheet(self.ctx.db, self.ctx.actor, sid))
+        if made is None:
+            return
+        self.ctx.bus.status.emit(
+            self.tr("已生成 {0} 张采购单: {1}").format(
+                len(made), ", ".join(m.po_number for m in made)
+            )
+        )
+        self.ctx.bus.data_changed.emit("product")  # on order changed
+        if self.ordered is not None:
+            self.ordered([m.po_number for m in made])
 
     def report(self) -> Any:
         from shopdesk.inventory.report import sheet_report
@@ -420,54 +524,6 @@ class SheetPage(QWidget):
             return None
         self.ctx.bus.status.emit(self.tr("已导出到 {0}").format(out))
         return out
-
-
-class OrdersPage(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.open_only = QCheckBox(self.tr("只看未到货"))
-        self.open_only.setChecked(True)
-        self.receive_btn = QPushButton(self.tr("标记已到货(&R)"))
-        self.receive_btn.setToolTip(self.tr("选中的行计入库存, 并记录收货人"))
-        self.receive_btn.setEnabled(can(ctx.actor, Perm.EDIT_STOCK))
-        self.summary = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(self.open_only)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.receive_btn)
-        self.model = PoModel(self)
-        self.view = _table(self.model, stretch=3)
-        remember_header(self.view, ctx, "inventory/orders")
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.view, 1)
-        self.open_only.toggled.connect(lambda _b: self.reload())
-        self.receive_btn.clicked.connect(self.receive_selected)
-
-    def reload(self) -> None:
-        rows = guarded(
-            self,
-            lambda: service.list_po_lines(
-                self.ctx.db, self.ctx.actor, open_only=self.open_only.isChecked()
-            ),
-        )
-        if rows is None:
-            return
-        self.model.set_rows(rows)
-        open_qty = sum(r.qty for r in rows if r.received_at is None)
-        self.summary.setText(self.tr("{0} 行 · 未到货 {1} 件").format(len(rows), open_qty))
-        self.view.resizeColumnsToContents()
-
-    def receive_selected(self) -> None:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        ids = [self.model.rows[r].id for r in rows if self.model.rows[r].received_at is None]
-        total = guarded(self, lambda: service.receive_lines(self.ctx.db, self.ctx.actor, ids))
-        if total is None:
-            return
-        self.ctx.bus.status.emit(self.tr("已收货 {0} 行, 共 {1} 件").format(len(ids), total))
-        self.ctx.bus.data_changed.emit("product")
 
 
 class SuppliersPage(QWidget):
@@ -552,9 +608,11 @@ class InventoryTab(QWidget):
         self.sheet = SheetPage(ctx)
         self.orders = OrdersPage(ctx)
         self.suppliers = SuppliersPage(ctx)
+        self.orders.products = self._catalogue
+        self.sheet.ordered = self.show_orders
         self.pages.addTab(self.products, self.tr("商品库存"))
         self.pages.addTab(self.sheet, self.tr("补货需求表"))
-        self.pages.addTab(self.orders, self.tr("到货计划"))
+        self.pages.addTab(self.orders, self.tr("采购单 / 到货计划"))
         self.pages.addTab(self.suppliers, self.tr("供应商"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -575,6 +633,24 @@ class InventoryTab(QWidget):
             return
         self._stale = {0: True, 1: True, 2: True, 3: True}
         self._page_shown(self.pages.currentIndex())
+
+    def _catalogue(self) -> list[ProductRow]:
+        """The products for the SKU completer: the loaded table, else loaded now."""
+        if self.products.model.rows:
+            return list(self.products.model.rows)
+        cat = guarded(self, lambda: service.list_products(self.ctx.db, self.ctx.actor))
+        return list(cat.rows) if cat else []
+
+    def show_orders(self, numbers: list[str]) -> None:
+        """After 生成采购单: the 采购单 page with the new orders, the first one selected."""
+        self.pages.setCurrentWidget(self.orders)
+        self._stale[2] = False
+        self.orders.reload(select=numbers)
+        self.orders.orders_view.setFocus()
+
+    def new_order(self) -> None:
+        self.pages.setCurrentWidget(self.orders)
+        self.orders.new_order()
 
     def apply_filter(self, text: str) -> None:
         """Called by the main window, e.g. from the checklist's hero-stock link."""

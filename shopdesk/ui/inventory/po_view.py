@@ -1,0 +1,360 @@
+"""采购单 / 到货计划: the purchase orders (one row each) over the lines of the selected one.
+
+The service hands out PO lines; the orders are those lines grouped by order here. Marking goods
+received asks first (it adds to on-hand and cannot be taken back by a click): the whole order
+when the order list has the focus, else the selected lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.auth.permissions import Perm, can
+from shopdesk.inventory import service
+from shopdesk.inventory.service import PoLineRow
+from shopdesk.ui.context import UiContext
+from shopdesk.ui.errors import guarded
+from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.inventory.models import PoModel
+from shopdesk.ui.widgets.layout import remember_header
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+@dataclass(frozen=True)
+class PoOrder:
+    """One purchase order as the list shows it, from its lines."""
+
+    po_id: int
+    po_number: str
+    supplier: str
+    first_eta: date
+    last_eta: date
+    lines: tuple[PoLineRow, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(ln.qty for ln in self.lines)
+
+    @property
+    def received(self) -> int:
+        return sum(1 for ln in self.lines if ln.received_at is not None)
+
+    @property
+    def open(self) -> bool:
+        return self.received < len(self.lines)
+
+
+def group_orders(lines: Sequence[PoLineRow]) -> list[PoOrder]:
+    """Orders by earliest open ETA (then number): what arrives next comes first."""
+    by_id: dict[int, list[PoLineRow]] = {}
+    for ln in lines:
+        by_id.setdefault(ln.po_id, []).append(ln)
+    orders = []
+    for po_id, rows in by_id.items():
+        etas = [r.eta for r in rows]
+        orders.append(
+            PoOrder(po_id, rows[0].po_number, rows[0].supplier, min(etas), max(etas), tuple(rows))
+        )
+    return sorted(orders, key=lambda o: (not o.open, o.first_eta, o.po_number))
+
+
+ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("po_number", QT_TRANSLATE_NOOP("", "单号")),
+    ("supplier", QT_TRANSLATE_NOOP("", "供应商")),
+    ("eta", QT_TRANSLATE_NOOP("", "预计到货")),
+    ("status", QT_TRANSLATE_NOOP("", "状态")),
+    ("lines", QT_TRANSLATE_NOOP("", "行数")),
+    ("units", QT_TRANSLATE_NOOP("", "合计件数")),
+)
+
+
+class PoOrderModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.orders: list[PoOrder] = []
+
+    def set_orders(self, orders: Sequence[PoOrder]) -> None:
+        self.beginResetModel()
+        self.orders = list(orders)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.orders)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(ORDER_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ORDER_COLUMNS):
+            return None
+        return tr(ORDER_COLUMNS[section][1]) if role == Qt.ItemDataRole.DisplayRole else None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.orders):
+            return None
+        o = self.orders[index.row()]
+        key = ORDER_COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "supplier":
+                return o.supplier or tr("(无供应商)")
+            if key == "eta":
+                if o.first_eta == o.last_eta:
+                    return o.first_eta.isoformat()
+                return f"{o.first_eta.isoformat()} – {o.last_eta:%m-%d}"
+            if key == "status":
+                if o.received == 0:
+                    return tr("未到货")
+                if o.open:
+                    return tr("部分到货 {0}/{1}").format(o.received, len(o.lines))
+                return tr("已到货")
+            if key == "lines":
+                return str(len(o.lines))
+            if key == "units":
+                return f"{o.units:,}"
+            return o.po_number
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("lines", "units"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not o.open:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "eta" and o.first_eta != o.last_eta:
+            return tr("各行的预计到货日期不同: 最早 {0}, 最晚 {1}").format(
+                o.first_eta.isoformat(), o.last_eta.isoformat()
+            )
+        return None
+
+
+def _view(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class OrdersPage(QWidget):
+    """The purchase orders, the lines of the selected one, 新建采购单… and 标记到货."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = can(ctx.actor, Perm.EDIT_STOCK)
+        self.products: Callable[[], Sequence[Any]] | None = None  # set by InventoryTab
+        self.open_only = QCheckBox(self.tr("只看未到齐的采购单"))
+        self.open_only.setChecked(True)
+        self.summary = QLabel()
+        self.new_btn = QPushButton(self.tr("新建采购单(&N)…"))
+        self.receive_btn = QPushButton(self.tr("标记到货(&R)…"))
+        no_right = self.tr("需要“修改商品和库存”权限")
+        self.new_btn.setToolTip(self.tr("新建一张采购单 (Ctrl+N)") if self.can_edit else no_right)
+        self.receive_btn.setToolTip(
+            self.tr("在下方明细里选中行: 只收这些行; 不选: 整单到货。计入库存并记录收货人 (Ctrl+R)")
+            if self.can_edit
+            else no_right
+        )
+        self.new_btn.setEnabled(self.can_edit)
+        self.receive_btn.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.open_only)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.new_btn)
+        top.addWidget(self.receive_btn)
+
+        self.orders_model = PoOrderModel(self)
+        self.orders_view = _view(self.orders_model)
+        self.orders_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        remember_header(self.orders_view, ctx, "inventory/po_orders")
+        self.model = PoModel(self)  # the selected order's lines
+        self.view = _view(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        remember_header(self.view, ctx, "inventory/orders")
+        self.lines_title = QLabel()
+        lower = QWidget()
+        lower_lay = QVBoxLayout(lower)
+        lower_lay.setContentsMargins(0, 0, 0, 0)
+        lower_lay.addWidget(self.lines_title)
+        lower_lay.addWidget(self.view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.orders_view)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+
+        self.new_action = QAction(self.tr("新建采购单…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.setEnabled(self.can_edit)
+        self.new_action.triggered.connect(self.new_order)
+        self.receive_action = QAction(self.tr("标记到货…"), self)
+        self.receive_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.receive_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.receive_action.triggered.connect(self.receive_selected)
+        self.addActions([self.new_action, self.receive_action])
+
+        self.open_only.toggled.connect(lambda _b: self.reload())
+        self.new_btn.clicked.connect(self.new_order)
+        self.receive_btn.clicked.connect(self.receive_selected)
+        self.orders_view.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._show_lines()
+        )
+        self.view.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def reload(self, select: Sequence[str] = ()) -> None:
+        rows = guarded(self, lambda: service.list_po_lines(self.ctx.db, self.ctx.actor))
+        if rows is None:
+            return
+        current = self.current_order()
+        keep = list(select) or ([current.po_number] if current else [])
+        orders = group_orders(rows)
+        if self.open_only.isChecked():
+            orders = [o for o in orders if o.open or o.po_number in select]
+        self.orders_model.set_orders(orders)
+        open_units = sum(ln.qty for o in orders for ln in o.lines if ln.received_at is None)
+        self.summary.setText(
+            self.tr("{0} 张采购单 · 未到货 {1} 件").format(len(orders), f"{open_units:,}")
+        )
+        self.orders_view.resizeColumnsToContents()
+        row = next((i for i, o in enumerate(orders) if o.po_number in keep), 0)
+        if orders:
+            self.orders_view.selectionModel().setCurrentIndex(
+                self.orders_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show_lines()
+
+    def current_order(self) -> PoOrder | None:
+        idx = self.orders_view.selectionModel().currentIndex()
+        if not idx.isValid() or not 0 <= idx.row() < len(self.orders_model.orders):
+            return None
+        return self.orders_model.orders[idx.row()]
+
+    def _show_lines(self) -> None:
+        order = self.current_order()
+        self.model.set_rows(order.lines if order else [])
+        if order is None:
+            self.lines_title.setText(self.tr("没有采购单") if not self.orders_model.orders else "")
+        else:
+            self.lines_title.setText(
+                self.tr("{0} 的明细 · {1} 行 · 共 {2} 件 · 已到货 {3} 行").format(
+                    order.po_number, len(order.lines), f"{order.units:,}", order.received
+                )
+            )
+            self.view.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        order = self.current_order()
+        self.receive_btn.setEnabled(self.can_edit and order is not None and order.open)
+        self.receive_action.setEnabled(self.receive_btn.isEnabled())
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def new_order(self) -> None:
+        from shopdesk.ui.inventory.po_dialog import NewPoDialog
+
+        if not self.can_edit:
+            return
+        products = list(self.products()) if self.products else []
+        dialog = NewPoDialog(self.ctx, products, self)
+        if dialog.exec() and dialog.created is not None:
+            made = dialog.created
+            self.ctx.bus.data_changed.emit("product")  # on order changed; reloads this page
+            self.reload(select=[made.po_number])
+            self.ctx.bus.status.emit(
+                self.tr("已新建采购单 {0}: {1} 行, 共 {2} 件").format(
+                    made.po_number, made.lines, made.units
+                )
+            )
+
+    def lines_to_receive(self) -> tuple[list[PoLineRow], bool]:
+        """The selected open lines of the detail table, or with none selected every open line of
+        the current order. True when that is the whole (remaining) order."""
+        order = self.current_order()
+        if order is None:
+            return [], False
+        picked = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if picked:
+            lines = [self.model.rows[r] for r in picked if self.model.rows[r].open]
+            whole = len(lines) == sum(1 for ln in order.lines if ln.open)
+            return lines, whole
+        return [ln for ln in order.lines if ln.open], True
+
+    def receive_selected(self) -> None:
+        order = self.current_order()
+        if not self.can_edit or order is None:
+            return
+        lines, whole = self.lines_to_receive()
+        if not lines:
+            self.ctx.bus.status.emit(self.tr("选中的行都已到货"))
+            return
+        units = sum(ln.qty for ln in lines)
+        detail = "\n".join(f"  {ln.sku}  {ln.name}  × {ln.qty:,}" for ln in lines[:12]) + (
+            "\n  …" if len(lines) > 12 else ""
+        )
+        what = (
+            self.tr("采购单 {0} 整单到货").format(order.po_number)
+            if whole
+            else self.tr("采购单 {0} 的 {1} 行到货").format(order.po_number, len(lines))
+        )
+        text = self.tr(
+            "{0}: 共 {1} 件计入库存。\n\n{2}\n\n收货会记入操作日志和库存流水, 不能撤销。"
+        ).format(what, f"{units:,}", detail)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("标记到货"), text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("确认到货(&Y)"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        ids = [ln.id for ln in lines]
+        total = guarded(self, lambda: service.receive_lines(self.ctx.db, self.ctx.actor, ids))
+        if total is None:
+            return
+        self.ctx.bus.data_changed.emit("product")  # on hand changed; reloads this page too
+        self.reload(select=[order.po_number])
+        self.ctx.bus.status.emit(
+            self.tr("已收货: {0} · {1} 行, 共 {2} 件计入库存").format(
+                order.po_number, len(ids), f"{total:,}"
+            )
+        )
