@@ -1,9 +1,14 @@
-"""Remembered table layouts: column widths, order and sort, saved per table in ui.ini.
+"""Remembered table layouts: column widths, order, hidden columns and sort, per table in ui.ini.
 
 A tab calls `remember_header(view, ctx, "inventory/products")` once its model is set; the header's
-state comes back next time and is saved whenever the user resizes, moves or sorts a column.
+state comes back next time and is saved whenever the user resizes, moves, hides or sorts a column.
 The key includes the column count, so a table whose columns differ (a scorecard with other items,
 cost hidden from staff) never gets another table's widths.
+
+Tabs size their columns to the contents (and sort by default) when their rows arrive, which would
+overwrite the user's layout on every start: the saved state is put back once more at the next turn
+of the event loop after the first rows arrive, after the header is set up, and after the column
+count changes.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 from shopdesk.ui.context import UiContext
 
 PREFIX = "tables"
+RESTORED = "header_restored"
 
 
 def header_key(name: str, header: QHeaderView) -> str:
@@ -30,7 +36,16 @@ def restore_header(settings: QSettings, name: str, header: QHeaderView) -> bool:
 def remember_header(view: QTableView | QTreeView, ctx: UiContext, name: str) -> QHeaderView:
     """Restore the view's header layout now and keep saving it as the user changes it."""
     header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
-    restore_header(ctx.ui_settings(), name, header)
+
+    def put_back() -> None:
+        if header.count():
+            view.setProperty(RESTORED, restore_header(ctx.ui_settings(), name, header))
+
+    def put_back_soon() -> None:
+        put_back()
+        QTimer.singleShot(0, header, put_back)  # after the tab's own sizing in the same call
+
+    put_back_soon()
     # Dragging a column edge resizes it many times a second: save once it has settled.
     timer = QTimer(header)
     timer.setSingleShot(True)
@@ -45,6 +60,23 @@ def remember_header(view: QTableView | QTreeView, ctx: UiContext, name: str) -> 
     header.sectionMoved.connect(lambda *_: timer.start())
     header.sortIndicatorChanged.connect(lambda *_: timer.start())
     # A model with another column count (a new month's scorecard) brings that layout back.
-    header.sectionCountChanged.connect(lambda *_: restore_header(ctx.ui_settings(), name, header))
+    header.sectionCountChanged.connect(lambda *_: put_back_soon())
+    model = view.model()
+    if model is not None:
+        waiting = [model.rowCount() == 0]  # rows loaded later, in a worker
+
+        def rows_arrived(*_: object) -> None:
+            if waiting[0] and model.rowCount() > 0:
+                waiting[0] = False
+                QTimer.singleShot(0, header, put_back)
+
+        model.modelReset.connect(rows_arrived)
+        model.layoutChanged.connect(rows_arrived)
+        model.rowsInserted.connect(rows_arrived)
     view.setProperty("remembered_header", name)
     return header
+
+
+def restored(view: QTableView | QTreeView) -> bool:
+    """The user's saved layout was put back (a tab may skip its own column sizing)."""
+    return bool(view.property(RESTORED))
