@@ -44,6 +44,44 @@ def fmt_cover(value: float) -> str:
     return "∞" if math.isinf(value) else f"{value:.1f}"
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ROLES = frozenset(
+    (_DISPLAY, _EDIT, _ALIGN, _BACKGROUND, _FOREGROUND, _DECORATION, _TOOLTIP, _ACCESSIBLE)
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_WARN_BRUSH = QBrush(WARN_BG)
+_RISK_BRUSH = QBrush(RISK_FG)
+_RISK_KEYS = frozenset(("on_hand", "days_of_cover"))
+_TIER_RANK = {"hot": 0, "regular": 1, "slow": 2}
+
+
+def _search_text(r: ProductRow) -> str:
+    """What the search box matches, once per row; NUL keeps a query from spanning two fields."""
+    return f"{r.sku}\0{r.name}\0{r.supplier}\0{r.category}".lower()
+
+
+def _sort_keys(rows: Sequence[ProductRow], key: str) -> list[Any]:
+    """One plain, comparable value per row for `key`: numbers as floats, None after everything."""
+    at = ProductRow._fields.index(key)
+    values: list[Any] = [r[at] for r in rows]
+    if key == "tier":
+        return [_TIER_RANK.get(v, 9) for v in values]
+    if all(isinstance(v, str) for v in values):
+        return values
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return values
+    if all(isinstance(v, bool) for v in values):
+        return [int(v) for v in values]
+    return [math.inf if v is None else float(v) for v in values]
+
+
 @dataclass(frozen=True)
 class Col:
     key: str
@@ -134,7 +172,12 @@ PRODUCT_COLUMNS: tuple[Col, ...] = (
 
 
 class ProductModel(QAbstractTableModel):
-    """The catalogue; `edit(row, key, text)` is called for an inline edit (the tab saves it)."""
+    """The catalogue; `edit(row, key, text)` is called for an inline edit (the tab saves it).
+
+    Per keystroke only a substring test over one precomputed lowercase string per row runs, and
+    a click on a header sorts once per column and direction (a cached permutation of all rows,
+    keyed on raw numbers); `benchmarks/tabs.py` measures both on 20,000 rows.
+    """
 
     def __init__(self, show_cost: bool, can_edit: bool, parent: Any = None) -> None:
         super().__init__(parent)
@@ -149,11 +192,20 @@ class ProductModel(QAbstractTableModel):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.edit: Callable[[ProductRow, str, Any], bool] | None = None
         self._icon: QIcon | None = None
+        self._search: list[str] = []  # per row: sku, name, supplier, category in lowercase
+        self._orders: dict[tuple[int, bool], list[int]] = {}  # (column, descending) → all rows
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self._flags = [
+            base | Qt.ItemFlag.ItemIsEditable if can_edit and c.editable else base
+            for c in self.columns
+        ]
 
     # -- data in --------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ProductRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._search = [_search_text(r) for r in self.rows]
+        self._orders.clear()
         self.view = self._compute_view()
         self.endResetModel()
 
@@ -161,6 +213,8 @@ class ProductModel(QAbstractTableModel):
         for i, r in enumerate(self.rows):
             if r.id == new.id:
                 self.rows[i] = new
+                self._search[i] = _search_text(new)
+                self._orders.clear()  # the edited value may move the row; re-sorted on demand
                 if i in self.view:
                     vr = self.view.index(i)
                     self.dataChanged.emit(self.index(vr, 0), self.index(vr, self.columnCount() - 1))
@@ -179,33 +233,25 @@ class ProductModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _compute_view(self) -> list[int]:
-        needle = self.filter_text
-        keep = [
-            i
-            for i, r in enumerate(self.rows)
-            if (not self.only_warning or r.below_warning)
-            and (not self.only_hero or r.hero)
-            and (
-                not needle
-                or needle in r.sku.lower()
-                or needle in r.name.lower()
-                or needle in r.supplier.lower()
-                or needle in r.category.lower()
-            )
-        ]
-        key = self.columns[self.sort_column].key
-        rows = self.rows
+        order = self._order(self.sort_column, self.sort_order == Qt.SortOrder.DescendingOrder)
+        needle, rows = self.filter_text, self.rows
+        if not needle and not self.only_warning and not self.only_hero:
+            return list(order)
+        keep = [needle in s for s in self._search] if needle else [True] * len(rows)
+        if self.only_warning:
+            keep = [k and r.below_warning for k, r in zip(keep, rows, strict=True)]
+        if self.only_hero:
+            keep = [k and r.hero for k, r in zip(keep, rows, strict=True)]
+        return [i for i in order if keep[i]]
 
-        def sort_key(i: int) -> Any:
-            v = getattr(rows[i], key)
-            if v is None:
-                return (1, 0)
-            if key == "tier":
-                return (0, ("hot", "regular", "slow").index(v) if v in TIER_LABELS else 9)
-            return (0, v)
-
-        keep.sort(key=sort_key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        return keep
+    def _order(self, column: int, descending: bool) -> list[int]:
+        """Every row index sorted by `column` (cached until the rows change)."""
+        cached = self._orders.get((column, descending))
+        if cached is None:
+            keys = _sort_keys(self.rows, self.columns[column].key)
+            cached = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+            self._orders[(column, descending)] = cached
+        return cached
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -238,39 +284,34 @@ class ProductModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.can_edit and self.columns[index.column()].editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return self._flags[index.column()]
 
     def data(self, index: Index, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.view):
+        # Called ~3,000 times per repaint: plain int roles, the common "nothing" answered first.
+        if role not in _ROLES:
             return None
-        r = self.rows[self.view[index.row()]]
+        row = index.row()
+        if not 0 <= row < len(self.view):
+            return None
+        r = self.rows[self.view[row]]
         col = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(r, col.key, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and r.below_warning:
-            return QBrush(WARN_BG)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and r.stockout_risk
-            and col.key
-            in (
-                "on_hand",
-                "days_of_cover",
-            )
-        ):
-            return QBrush(RISK_FG)
-        if role == Qt.ItemDataRole.DecorationRole and col.key == "sku" and r.below_warning:
-            if self._icon is None:
-                self._icon = warning_icon()
-            return self._icon
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (_DISPLAY, _EDIT):
+            return self._text(r, col.key, role == _EDIT)
+        if role == _ALIGN:
+            return _RIGHT if col.numeric else None
+        if role == _BACKGROUND:
+            return _WARN_BRUSH if r.below_warning else None
+        if role == _FOREGROUND:
+            return _RISK_BRUSH if r.stockout_risk and col.key in _RISK_KEYS else None
+        if role == _DECORATION:
+            if col.key == "sku" and r.below_warning:
+                if self._icon is None:
+                    self._icon = warning_icon()
+                return self._icon
+            return None
+        if role == _TOOLTIP:
             return self._tip(r, col.key)
-        if role == Qt.ItemDataRole.AccessibleTextRole and col.key == "sku" and r.below_warning:
+        if col.key == "sku" and r.below_warning:  # AccessibleTextRole
             return r.sku + " " + tr("低于预警量")
         return None
 
