@@ -4104,10 +4104,6 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>The supplier of {0} is {1}, not {2}</translation>
     </message>
     <message>
-        <source>数量{0}</source>
-        <translation>Quantity: {0}</translation>
-    </message>
-    <message>
         <source>请填写数量</source>
         <translation>Enter a quantity</translation>
     </message>
@@ -4530,8 +4526,8 @@ Receiving is written to the audit log and stock movements and cannot be undone.<
         <translation>{0} SKUs · {1} items to order · {2}</translation>
     </message>
     <message>
-        <source> · 已生成采购单 {0}</source>
-        <translation> · purchase orders made: {0}</translation>
+        <source> · 已生成 {0} 张采购单 ({1})</source>
+        <translation> · {0} purchase orders made ({1})</translation>
     </message>
     <message>
         <source>已保存 {0} 的补货单</source>

@@ -369,9 +369,12 @@ class SheetPage(QWidget):
         self.order_btn.setEnabled(self.can_order)
         self.order_action.setEnabled(self.can_order)
         ordered = sorted({ln.po_number for ln in sheet.lines if ln.po_number})
+        self.status.setToolTip(", ".join(ordered))
         if ordered:
+            shown = ordered[0] if len(ordered) == 1 else f"{ordered[0]} … {ordered[-1]}"
             self.status.setText(
-                self.status.text() + self.tr(" · 已生成采购单 {0}").format(", ".join(ordered))
+                self.status.text()
+                + self.tr(" · 已生成 {0} 张采购单 ({1})").format(len(ordered), shown)
             )
 
     def _override(self, line: SheetLine, qty: int | None) -> bool:

@@ -156,7 +156,7 @@ def test_generate_from_saved_sheet_confirms_then_shows_the_orders(
     assert len(_audit(tab.ctx.db, "purchase_order", "create")) == 2
     # The sheet says what was ordered, and a second Ctrl+G refuses clearly.
     _open_sheet(qtbot, tab)
-    qtbot.waitUntil(lambda: "已生成采购单" in tab.sheet.status.text())
+    qtbot.waitUntil(lambda: "已生成 2 张采购单" in tab.sheet.status.text())
     seen.clear()
     answer(Qt.Key.Key_Return, seen)
     tab.sheet.order_action.trigger()
@@ -218,7 +218,7 @@ def test_new_po_dialog_checks_each_cell_and_creates(qtbot: QtBot, tab: Inventory
     assert d.message.text() == "" and d.ok.isEnabled()
     assert d.table.rowCount() == 2  # a fresh line to type the next SKU into
     type_cell(qtbot, d, 0, QTY, "0")
-    assert "第 1 行 · 数量: 数量不能小于 1" in d.message.text()
+    assert "第 1 行 · 数量: 不能小于 1" in d.message.text()
     assert not d.ok.isEnabled()
     type_cell(qtbot, d, 0, QTY, "2.5")
     assert "必须是整数" in d.table.item(0, QTY).toolTip()

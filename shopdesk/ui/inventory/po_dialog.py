@@ -287,7 +287,7 @@ class NewPoDialog(QDialog):
         try:
             parse_int(qty, minimum=1, maximum=10_000_000)
         except NumberError as exc:
-            bad[QTY] = self.tr("数量{0}").format(exc) if qty else self.tr("请填写数量")
+            bad[QTY] = str(exc) if qty else self.tr("请填写数量")
         if eta:
             try:
                 when = date.fromisoformat(eta)

@@ -198,11 +198,17 @@ class OrdersPage(QWidget):
         self.orders_model = PoOrderModel(self)
         self.orders_view = _view(self.orders_model)
         self.orders_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.orders_view.horizontalHeader().setStretchLastSection(False)
+        self.orders_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         remember_header(self.orders_view, ctx, "inventory/po_orders")
         self.model = PoModel(self)  # the selected order's lines
         self.view = _view(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        remember_header(self.view, ctx, "inventory/orders")
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        remember_header(self.view, ctx, "inventory/po_lines")
+        for col in (0, 1):  # number and supplier: the order above already says them
+            self.view.setColumnHidden(col, True)
         self.lines_title = QLabel()
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
