@@ -89,10 +89,11 @@ def raise_dispute(
         if sc is None or sc.agent_id != actor.id:
             raise PermissionDenied("只能对自己的绩效提出申诉")
         m = s.get_one(KpiMonth, sc.month_id)
-        if m.status != "published":
-            state = "已定稿" if m.status == "final" else "还没有发布"
+        status = service.team_status(s, m, s.get_one(User, sc.agent_id))
+        if status != "published":
+            state = "已定稿" if status == "final" else "还没有发布"
             raise InvalidInput(f"{m.month} 的绩效{state}, 不能申诉")
-        deadline = service._deadline(s, m)
+        deadline = service.team_deadline(s, m, s.get_one(User, sc.agent_id))
         if deadline is not None and clock.now() > deadline:
             raise InvalidInput(f"申诉期已过 (截止 {deadline.astimezone():%Y-%m-%d %H:%M})")
         card = _card(s, m)
@@ -172,5 +173,5 @@ def list_disputes(db: Database, actor: Actor, month_id: int) -> list[DisputeRow]
         return [
             _row(d, agent.name, ans, card)
             for d, agent, ans in rows
-            if service._visible(actor, agent, m.status)
+            if service._visible(actor, agent, service.team_status(s, m, agent))
         ]

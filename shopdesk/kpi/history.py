@@ -54,11 +54,12 @@ def agent_card(db: Database, actor: Actor, month_id: int, agent_id: int | None =
         raise PermissionDenied("不能查看这位客服的绩效")
     advice = advise(g.month.card, row.inputs, row.result)
     mine = [d for d in disputes_mod.list_disputes(db, actor, month_id) if d.score_id == row.id]
+    month = g.month.for_team(row.supervisor_id)  # the agent's team's status and deadline
     can_dispute = False
-    if row.agent_id == actor.id and g.month.status == "published":
-        deadline = g.month.dispute_deadline
+    if row.agent_id == actor.id and month.status == "published":
+        deadline = month.dispute_deadline
         can_dispute = deadline is None or clock.now() <= deadline
-    return AgentCard(g.month, row, advice, mine, can_dispute)
+    return AgentCard(month, row, advice, mine, can_dispute)
 
 
 def history(db: Database, actor: Actor, card_name: str = AFTER_SALES_NAME) -> History:

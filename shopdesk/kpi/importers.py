@@ -146,6 +146,9 @@ def import_file(
             if actor.role != "owner" and agent.supervisor_id != actor.id:
                 errors.append(RowError(row_no, agent_header, name, "不是你组的成员, 不能录入"))
                 continue
+            if service.team_status(s, m, agent) == "final":
+                errors.append(RowError(row_no, agent_header, name, "本组本月已定稿, 不能修改"))
+                continue
             old = existing.get(agent.id)
             level = str(values.get("level") or (old.cs_level if old else agent.cs_level) or "")
             if level not in card.base_pay:

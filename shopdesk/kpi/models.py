@@ -90,3 +90,26 @@ class KpiDispute(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class KpiTeamMonth(Base):
+    """One supervisor's team within a month: each supervisor publishes and finalises their own.
+
+    `team_id` is the supervisor's user id (0: agents without a supervisor, the owner's). The
+    month's own status is the lowest of its teams' (draft < published < final).
+    """
+
+    __tablename__ = "kpi_team_months"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month_id: Mapped[int] = mapped_column(ForeignKey("kpi_months.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column()
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft|published|final
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finalised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("month_id", "team_id"),)

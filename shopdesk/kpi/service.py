@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -27,11 +27,13 @@ from shopdesk.errors import InvalidInput, NotFound, PermissionDenied
 from shopdesk.kpi import carddef
 from shopdesk.kpi.cards import AFTER_SALES_NAME
 from shopdesk.kpi.install import install
-from shopdesk.kpi.models import KpiDispute, KpiMonth, KpiScore, Scorecard
+from shopdesk.kpi.models import KpiDispute, KpiMonth, KpiScore, KpiTeamMonth, Scorecard
 from shopdesk.kpi.scorecard import Card, Result, inputs_to_json, parse_field, parse_inputs, score
 from shopdesk.settings import service as settings
 
 STATUS_LABELS = {"draft": "草稿", "published": "已发布", "final": "已定稿"}
+STATUS_ORDER = {"draft": 0, "published": 1, "final": 2}
+NO_TEAM = 0  # team_id of agents without a supervisor (the owner publishes them)
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
@@ -63,6 +65,41 @@ class MonthInfo:
     reopen_reason: str | None
     version: int
     card: Card
+    teams: tuple[TeamInfo, ...] = ()  # one per supervisor with agents in the month
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    def team(self, team_id: int | None) -> TeamInfo | None:
+        return next((t for t in self.teams if t.team_id == (team_id or NO_TEAM)), None)
+
+    def for_team(self, team_id: int | None) -> MonthInfo:
+        """The month as one team sees it: that team's status, publish time and deadline."""
+        t = self.team(team_id)
+        if t is None:
+            return self
+        return replace(
+            self,
+            status=t.status,
+            published_at=t.published_at,
+            finalised_at=t.finalised_at,
+            dispute_deadline=t.dispute_deadline,
+            reopen_reason=t.reopen_reason,
+        )
+
+
+@dataclass(frozen=True)
+class TeamInfo:
+    """One supervisor's team in a month; each supervisor publishes and finalises their own."""
+
+    team_id: int  # the supervisor's user id; NO_TEAM for agents without one
+    supervisor: str
+    status: str
+    published_at: datetime | None
+    finalised_at: datetime | None
+    dispute_deadline: datetime | None
+    reopen_reason: str | None
 
     @property
     def status_label(self) -> str:
@@ -81,6 +118,7 @@ class ScoreRow:
     version: int
     open_disputes: int
     editable: bool  # the actor may change it now
+    status: str = "draft"  # the agent's team's status this month
 
 
 @dataclass(frozen=True)
@@ -122,10 +160,75 @@ def _latest_card(s: Session, name: str) -> Scorecard:
     return row
 
 
-def _deadline(s: Session, m: KpiMonth) -> datetime | None:
+def _deadline(s: Session, m: KpiMonth | KpiTeamMonth) -> datetime | None:
     if m.published_at is None:
         return None
     return m.published_at + timedelta(days=int(settings.get(s, "kpi.dispute_days")))
+
+
+def _team_ids(s: Session, m: KpiMonth) -> set[int]:
+    """The teams with an agent in the month (by the agents' current supervisor)."""
+    return {
+        int(t or NO_TEAM)
+        for t in s.execute(
+            select(User.supervisor_id)
+            .join(KpiScore, KpiScore.agent_id == User.id)
+            .where(KpiScore.month_id == m.id)
+            .distinct()
+        ).scalars()
+    }
+
+
+def _team_rows(s: Session, m: KpiMonth) -> dict[int, KpiTeamMonth]:
+    return {
+        t.team_id: t
+        for t in s.execute(select(KpiTeamMonth).where(KpiTeamMonth.month_id == m.id)).scalars()
+    }
+
+
+def _teams(s: Session, m: KpiMonth) -> dict[int, TeamInfo]:
+    """Every team's state; a team without its own row (a month scored before teams were
+    published separately, or a team that has not moved yet) has the month's."""
+    rows = _team_rows(s, m)
+    days = timedelta(days=int(settings.get(s, "kpi.dispute_days")))
+    ids = _team_ids(s, m) | set(rows)
+    names: dict[int, str] = {
+        int(uid): str(name)
+        for uid, name in s.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
+    }
+    out: dict[int, TeamInfo] = {}
+    for team_id in sorted(ids):
+        src: KpiTeamMonth | KpiMonth = rows.get(team_id, m)
+        out[team_id] = TeamInfo(
+            team_id=team_id,
+            supervisor=names.get(team_id, "店主") if team_id != NO_TEAM else "店主",
+            status=src.status,
+            published_at=src.published_at,
+            finalised_at=src.finalised_at,
+            dispute_deadline=src.published_at + days if src.published_at else None,
+            reopen_reason=src.reopen_reason,
+        )
+    return out
+
+
+def team_status(s: Session, m: KpiMonth, agent: User) -> str:
+    row = s.execute(
+        select(KpiTeamMonth.status).where(
+            KpiTeamMonth.month_id == m.id,
+            KpiTeamMonth.team_id == (agent.supervisor_id or NO_TEAM),
+        )
+    ).scalar_one_or_none()
+    return row if row is not None else m.status
+
+
+def team_deadline(s: Session, m: KpiMonth, agent: User) -> datetime | None:
+    row = s.execute(
+        select(KpiTeamMonth).where(
+            KpiTeamMonth.month_id == m.id,
+            KpiTeamMonth.team_id == (agent.supervisor_id or NO_TEAM),
+        )
+    ).scalar_one_or_none()
+    return _deadline(s, row if row is not None else m)
 
 
 def _month_info(s: Session, m: KpiMonth) -> MonthInfo:
@@ -143,6 +246,7 @@ def _month_info(s: Session, m: KpiMonth) -> MonthInfo:
         reopen_reason=m.reopen_reason,
         version=m.version,
         card=_card_of(card_row),
+        teams=tuple(_teams(s, m).values()),
     )
 
 
@@ -215,7 +319,7 @@ def _open_disputes(s: Session, score_ids: Iterable[int]) -> dict[int, int]:
 
 
 def _score_row(
-    actor: Actor, m: KpiMonth, card: Card, sc: KpiScore, agent: User, disputes: int
+    actor: Actor, status: str, card: Card, sc: KpiScore, agent: User, disputes: int
 ) -> ScoreRow:
     values, _ = parse_inputs(card, sc.inputs or {})
     return ScoreRow(
@@ -228,7 +332,8 @@ def _score_row(
         result=_result(card, sc),
         version=sc.version,
         open_disputes=disputes,
-        editable=m.status != "final" and _may_edit_agent(actor, agent),
+        editable=status != "final" and _may_edit_agent(actor, agent),
+        status=status,
     )
 
 
@@ -392,15 +497,26 @@ def grid(db: Database, actor: Actor, month_id: int) -> Grid:
             .where(KpiScore.month_id == m.id)
             .order_by(User.supervisor_id, KpiScore.cs_level, User.name)
         ).all()
-        visible = [(sc, u) for sc, u in pairs if _visible(actor, u, m.status)]
+        status = {t.team_id: t.status for t in info.teams}
+
+        def team(u: User) -> str:
+            return status.get(u.supervisor_id or NO_TEAM, m.status)
+
+        visible = [(sc, u) for sc, u in pairs if _visible(actor, u, team(u))]
         disputes = _open_disputes(s, (sc.id for sc, _ in visible))
-        rows = [_score_row(actor, m, info.card, sc, u, disputes.get(sc.id, 0)) for sc, u in visible]
+        rows = [
+            _score_row(actor, team(u), info.card, sc, u, disputes.get(sc.id, 0))
+            for sc, u in visible
+        ]
     total = sum((r.result.bonus for r in rows), Decimal("0.00")) if _sees_all(actor) else None
     return Grid(info, rows, total, any(r.editable for r in rows))
 
 
-def _locked_check(m: KpiMonth) -> None:
-    if m.status == "final":
+def _locked_check(m: KpiMonth, agent: User | None = None) -> None:
+    """Refuse a change to a final month, or (given an agent) to that agent's final team."""
+    s = Session.object_session(m)
+    status = team_status(s, m, agent) if agent is not None and s is not None else m.status
+    if status == "final":
         raise InvalidInput(f"{m.month} 已定稿, 不能再修改 (需要店主重新打开)")
 
 
@@ -410,7 +526,7 @@ def _load_for_edit(s: Session, actor: Actor, score_id: int) -> tuple[KpiScore, K
         raise NotFound("找不到这条绩效记录")
     m = s.get_one(KpiMonth, sc.month_id)
     agent = s.get_one(User, sc.agent_id)
-    _locked_check(m)
+    _locked_check(m, agent)
     if not _may_edit_agent(actor, agent):
         raise PermissionDenied(f"{actor.name} 不能修改 {agent.name} 的绩效 (不是本组成员)")
     return sc, m, agent
@@ -456,88 +572,175 @@ def update_cell(
         _apply(s, actor, sc, card, {key: raw}, "update")
         s.flush()
         disputes = _open_disputes(s, [sc.id]).get(sc.id, 0)
-        return _score_row(actor, m, card, sc, agent, disputes)
+        return _score_row(actor, team_status(s, m, agent), card, sc, agent, disputes)
 
 
-def _incomplete(s: Session, m: KpiMonth, card: Card) -> list[str]:
+def _incomplete(s: Session, m: KpiMonth, card: Card, teams: set[int]) -> list[str]:
     out = []
-    for sc, name in s.execute(
-        select(KpiScore, User.name)
+    for sc, agent in s.execute(
+        select(KpiScore, User)
         .join(User, User.id == KpiScore.agent_id)
         .where(KpiScore.month_id == m.id)
         .order_by(User.name)
     ).all():
+        if (agent.supervisor_id or NO_TEAM) not in teams:
+            continue
         r = _result(card, sc)
         if not r.complete:
-            out.append(f"{name} ({'、'.join(r.missing)})")
+            out.append(f"{agent.name} ({'、'.join(r.missing)})")
     return out
 
 
-def publish(db: Database, actor: Actor, month_id: int) -> MonthInfo:
-    """Show the draft to the agents; the dispute window starts now."""
+def _targets(
+    s: Session, actor: Actor, m: KpiMonth, team: int | None, doing: str
+) -> list[KpiTeamMonth]:
+    """The team rows an action applies to: a supervisor's own team; the owner's choice or all.
+
+    Every team of the month gets its own row first (copied from the month), so moving one team
+    never moves another.
+    """
+    present = _team_ids(s, m)
+    rows = _team_rows(s, m)
+    for team_id in present - set(rows):
+        rows[team_id] = KpiTeamMonth(
+            month_id=m.id,
+            team_id=team_id,
+            status=m.status,
+            published_at=m.published_at,
+            finalised_at=m.finalised_at,
+            finalised_by_id=m.finalised_by_id,
+            reopen_reason=m.reopen_reason,
+        )
+        s.add(rows[team_id])
+    if actor.role != "owner":
+        if team is not None and team != actor.id:
+            raise PermissionDenied(f"{actor.name} 只能{doing}自己组的绩效")
+        team = actor.id
+    if team is None:
+        return [rows[t] for t in sorted(present)]
+    if team not in present:
+        raise InvalidInput(f"{m.month} 没有{_team_name(s, team)}的客服")
+    return [rows[team]]
+
+
+def _team_name(s: Session, team_id: int) -> str:
+    if team_id == NO_TEAM:
+        return "未分组"
+    u = s.get(User, team_id)
+    return f"{u.name}组" if u is not None else f"#{team_id}组"
+
+
+def _sync_month(s: Session, m: KpiMonth) -> None:
+    """The month's status is its lowest team's; times are the first publish / last finalise."""
+    rows = [t for t in _team_rows(s, m).values() if t.team_id in _team_ids(s, m)]
+    if not rows:
+        return
+    m.status = min((t.status for t in rows), key=STATUS_ORDER.__getitem__)
+    published = [t.published_at for t in rows if t.published_at is not None]
+    m.published_at = min(published) if published else None
+    finals = [t.finalised_at for t in rows if t.finalised_at is not None]
+    m.finalised_at = max(finals) if m.status == "final" and finals else None
+    s.flush()
+
+
+def _team_audit(
+    s: Session, actor: Actor, m: KpiMonth, t: KpiTeamMonth, what: str, before: str, **after: Any
+) -> None:
+    team = _team_name(s, t.team_id)
+    audit.record(
+        s,
+        actor,
+        "kpi_month",
+        m.id,
+        what,
+        {"status": before, "team": team},
+        {"status": t.status, "team": team, **after},
+    )
+
+
+def publish(db: Database, actor: Actor, month_id: int, team: int | None = None) -> MonthInfo:
+    """Show the draft to the agents; their dispute window starts now.
+
+    A supervisor publishes their own team; the owner one team (`team` = supervisor's id) or all.
+    """
     require(actor, Perm.SCORE_TEAM)
     with db.write() as s:
         m = _get_month(s, month_id)
-        _locked_check(m)
+        targets = [t for t in _targets(s, actor, m, team, "发布") if t.status != "final"]
+        if not targets:
+            _locked_check(m)
+            raise InvalidInput(f"{m.month} 已定稿, 不能再修改 (需要店主重新打开)")
         card = _card_of(s.get_one(Scorecard, m.scorecard_id))
-        missing = _incomplete(s, m, card)
+        missing = _incomplete(s, m, card, {t.team_id for t in targets})
         if missing:
             raise InvalidInput("还有未填完的绩效, 不能发布: " + "; ".join(missing[:5]))
-        before = {"status": m.status}
-        m.status = "published"
-        m.published_at = clock.now()
-        audit.record(s, actor, "kpi_month", m.id, "publish", before, {"status": "published"})
+        now = clock.now()
+        for t in targets:
+            before = t.status
+            t.status = "published"
+            t.published_at = now
+            _team_audit(s, actor, m, t, "publish", before)
         s.flush()
+        _sync_month(s, m)
         return _month_info(s, m)
 
 
-def finalise(db: Database, actor: Actor, month_id: int) -> MonthInfo:
-    """Lock the month: scores and pay are final; only the owner can reopen."""
+def finalise(db: Database, actor: Actor, month_id: int, team: int | None = None) -> MonthInfo:
+    """Lock a team's month (a supervisor's own; the owner's choice or all); only the owner can
+    reopen."""
     require(actor, Perm.SCORE_TEAM)
     with db.write() as s:
         m = _get_month(s, month_id)
-        _locked_check(m)
+        targets = [t for t in _targets(s, actor, m, team, "定稿") if t.status != "final"]
+        if not targets:
+            raise InvalidInput(f"{m.month} 已定稿, 不能再修改 (需要店主重新打开)")
+        ids = {t.team_id for t in targets}
         card = _card_of(s.get_one(Scorecard, m.scorecard_id))
-        missing = _incomplete(s, m, card)
+        missing = _incomplete(s, m, card, ids)
         if missing:
             raise InvalidInput("还有未填完的绩效, 不能定稿: " + "; ".join(missing[:5]))
-        open_count = s.scalar(
-            select(func.count())
+        open_teams = s.execute(
+            select(User.supervisor_id)
             .select_from(KpiDispute)
             .join(KpiScore, KpiScore.id == KpiDispute.score_id)
+            .join(User, User.id == KpiScore.agent_id)
             .where(KpiScore.month_id == m.id, KpiDispute.status == "open")
-        )
+        ).scalars()
+        open_count = sum(1 for t in open_teams if (t or NO_TEAM) in ids)
         if open_count:
             raise InvalidInput(f"还有 {open_count} 条申诉没有答复, 请先处理再定稿")
-        before = {"status": m.status}
-        m.status = "final"
-        m.finalised_at = clock.now()
-        m.finalised_by_id = actor.id
-        audit.record(s, actor, "kpi_month", m.id, "finalise", before, {"status": "final"})
+        now = clock.now()
+        for t in targets:
+            before = t.status
+            t.status = "final"
+            t.finalised_at = now
+            t.finalised_by_id = actor.id
+            _team_audit(s, actor, m, t, "finalise", before)
         s.flush()
+        _sync_month(s, m)
+        if m.status == "final":
+            m.finalised_by_id = actor.id
         return _month_info(s, m)
 
 
-def reopen(db: Database, actor: Actor, month_id: int, reason: str) -> MonthInfo:
-    """Owner only, with a reason: the month goes back to published so it can be corrected."""
+def reopen(
+    db: Database, actor: Actor, month_id: int, reason: str, team: int | None = None
+) -> MonthInfo:
+    """Owner only, with a reason: final teams (one, or all) go back to published."""
     require(actor, Perm.REOPEN_SCORES)
     reason = reason.strip()
     if not reason:
         raise InvalidInput("重新打开已定稿的绩效必须填写原因")
     with db.write() as s:
         m = _get_month(s, month_id)
-        if m.status != "final":
+        targets = [t for t in _targets(s, actor, m, team, "重新打开") if t.status == "final"]
+        if not targets:
             raise InvalidInput(f"{m.month} 还没有定稿, 不需要重新打开")
-        m.status = "published"
-        m.reopen_reason = reason
-        audit.record(
-            s,
-            actor,
-            "kpi_month",
-            m.id,
-            "reopen",
-            {"status": "final"},
-            {"status": "published", "reason": reason},
-        )
+        for t in targets:
+            t.status = "published"
+            t.reopen_reason = reason
+            _team_audit(s, actor, m, t, "reopen", "final", reason=reason)
         s.flush()
+        _sync_month(s, m)
+        m.reopen_reason = reason
         return _month_info(s, m)

@@ -179,7 +179,11 @@ def test_finalise_locks_and_only_owner_reopens_with_reason(
 ) -> None:
     info = _complete_month(db, owner)
     service.publish(db, owner, info.id)
-    final = service.finalise(db, supervisor, info.id)
+    mine = service.finalise(db, supervisor, info.id)  # the supervisor's own team
+    team_of = mine.team(supervisor.id)
+    assert team_of is not None and team_of.status == "final"
+    assert mine.status == "published"  # 小外 (no supervisor) is the owner's to finalise
+    final = service.finalise(db, owner, info.id)
     assert final.status == "final"
     row = service.grid(db, supervisor, info.id).rows[0]
     assert not row.editable
@@ -195,7 +199,7 @@ def test_finalise_locks_and_only_owner_reopens_with_reason(
         actions = list(
             s.execute(select(AuditEntry.action).where(AuditEntry.entity == "kpi_month")).scalars()
         )
-    assert actions[-3:] == ["publish", "finalise", "reopen"]
+    assert actions[-5:] == ["publish", "finalise", "finalise", "reopen", "reopen"]
 
 
 def test_dispute_within_window_accept_changes_score(
