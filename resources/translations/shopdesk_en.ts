@@ -3519,6 +3519,14 @@ Note: the environment variable {0} is set and takes precedence over these settin
         <translation>Import {0} sheet…</translation>
     </message>
     <message>
+        <source>新建采购单…</source>
+        <translation>New purchase order…</translation>
+    </message>
+    <message>
+        <source>按补货单生成采购单…</source>
+        <translation>Purchase orders from the restock sheet…</translation>
+    </message>
+    <message>
         <source>已重新连接到数据库, 数据已刷新</source>
         <translation>Reconnected to the database; data refreshed</translation>
     </message>

@@ -105,6 +105,7 @@ class ProductsPage(QWidget):
         self.model.edit = self._edit
         self.history: EditHistory | None = None  # set by InventoryTab: Edit → Undo
         self.view = _table(self.model)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)  # 1,000 rows took 1.7 s
         remember_header(self.view, ctx, "inventory/products")
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -218,6 +219,7 @@ class SheetPage(QWidget):
         self.sheet: Sheet | None = None
         self.overrides: dict[str, Override] = {}
         self._generation = 0
+        self._after_load: list[Any] = []
         self.loading = False
         self.can_save = can(ctx.actor, Perm.SAVE_RESTOCK)
 
@@ -307,6 +309,16 @@ class SheetPage(QWidget):
         self.overrides = {}
         self._show()
         self._reload_history()
+        waiting, self._after_load = self._after_load, []
+        for fn in waiting:
+            fn()
+
+    def when_loaded(self, fn: Any) -> None:
+        """Run fn now if the sheet is here, else once it has been computed."""
+        if self.sheet is not None and not self.loading:
+            fn()
+        else:
+            self._after_load.append(fn)
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False

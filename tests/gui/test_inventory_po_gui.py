@@ -368,3 +368,47 @@ def test_order_model_passes_qtmodeltester(qtmodeltester: Any, db: Database, owne
     model.set_orders(group_orders(service.list_po_lines(db, owner)))
     assert model.data(model.index(0, 2)).endswith("– 12-30")  # lines arrive on different days
     qtmodeltester.check(model)
+
+
+def test_data_menu_new_order_and_order_from_sheet(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
+    from shopdesk.ui.main_window import MainWindow
+
+    _seed(ui_ctx.db, ui_ctx.actor, tmp_path)
+    w = MainWindow(ui_ctx)
+    qtbot.addWidget(w)
+    acts = {a.objectName(): a for a in w.data_menu.actions()}
+    opened: list[str] = []
+
+    def close_dialog() -> None:
+        d = QApplication.activeModalWidget()
+        if not isinstance(d, NewPoDialog):
+            QTimer.singleShot(20, close_dialog)
+            return
+        opened.append(d.windowTitle())
+        d.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    acts["po_new"].trigger()
+    assert opened == ["新建采购单"]
+    tab = w.lazy["inventory"].ensure_built()
+    assert tab.pages.currentWidget() is tab.orders
+    # 按补货单生成采购单…: the sheet page, and (unsaved) the reason once it has loaded.
+    seen: list[str] = []
+    answer(Qt.Key.Key_Return, seen)
+    acts["po_from_sheet"].trigger()
+    assert tab.pages.currentWidget() is tab.sheet
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "还没有保存" in seen[0]
+
+
+def test_staff_has_no_order_menu_entries(
+    qtbot: QtBot, db: Database, owner: Actor, staff: Actor, location: Location
+) -> None:
+    from shopdesk.ui.main_window import MainWindow
+
+    w = MainWindow(UiContext(db=db, actor=staff, location=location))
+    qtbot.addWidget(w)
+    names = {a.objectName() for a in w.data_menu.actions()}
+    assert "po_new" not in names and "po_from_sheet" not in names
