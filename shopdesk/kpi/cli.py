@@ -30,6 +30,11 @@ def register(
     p.add_argument("--format", choices=FORMATS, default="table", help="输出格式 (默认 table)")
     p.add_argument("--out", help="导出工资表: .xlsx / .csv / .pdf (店主、财务)")
     p.add_argument("--template", metavar="FILE.xlsx", help="导出空白录入模板")
+    p.add_argument(
+        "--team",
+        metavar="主管",
+        help="发布/定稿/重新打开哪位主管的组 (主管: 自己的组; 店主默认全部)",
+    )
     action = p.add_mutually_exclusive_group()
     action.add_argument("--open", action="store_true", help="开始这个月的考核")
     action.add_argument("--publish", action="store_true", help="发布草稿给客服 (开始申诉期)")
@@ -72,14 +77,18 @@ def _cmd_kpi(ctx: Any, args: argparse.Namespace) -> int:
         print(f"{info.month} {info.card_name} (第 {info.card_version} 版): {info.status_label}")
         return 0
     info = service.find_month(db, actor, month, args.card)
+    team = _team(db, args.team) if args.team else None
     if args.publish:
-        info = service.publish(db, actor, info.id)
+        info = service.publish(db, actor, info.id, team)
     elif args.finalise:
-        info = service.finalise(db, actor, info.id)
+        info = service.finalise(db, actor, info.id, team)
     elif args.reopen is not None:
-        info = service.reopen(db, actor, info.id, args.reopen)
+        info = service.reopen(db, actor, info.id, args.reopen, team)
     if args.publish or args.finalise or args.reopen is not None:
         print(f"{info.month} {info.card_name}: {info.status_label}")
+        if len(info.teams) > 1:
+            for t in info.teams:
+                print(f"  {t.supervisor}组: {t.status_label}")
         return 0
     if args.out:
         out = Path(args.out)
@@ -96,6 +105,18 @@ def _cmd_kpi(ctx: Any, args: argparse.Namespace) -> int:
         if g.bonus_total is not None:
             print(f"绩效奖金合计: {g.bonus_total:,.2f} 元")
     return 0
+
+
+def _team(db: Any, name: str) -> int:
+    from sqlalchemy import select
+
+    from shopdesk.auth.models import User
+
+    with db.read() as s:
+        uid = s.execute(select(User.id).where(User.name == name.strip())).scalar_one_or_none()
+    if uid is None:
+        raise InvalidInput(f"没有名为 “{name}” 的主管")
+    return int(uid)
 
 
 def _export(report: Any, out: Path) -> None:

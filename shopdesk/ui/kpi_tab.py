@@ -109,8 +109,12 @@ class KpiTab(QWidget):
             QT_TRANSLATE_NOOP("KpiTab", "编辑考核表…"), "kpiEditCard", self._edit_card
         )
         self.card_button.setToolTip(self.tr("复制并修改考核项目、分值、档位、合格线、奖金池和底薪"))
-        self.publish_button.setToolTip(self.tr("客服可以看到草稿, 并在申诉期内提出申诉"))
-        self.finalise_button.setToolTip(self.tr("锁定本月分数; 之后只有店主可以重新打开"))
+        self.publish_button.setToolTip(
+            self.tr("本组客服可以看到草稿, 并在申诉期内提出申诉 (店主: 所有组)")
+        )
+        self.finalise_button.setToolTip(
+            self.tr("锁定本组本月分数; 之后只有店主可以重新打开 (店主: 所有组)")
+        )
         self.template_button.setToolTip(self.tr("下载带表头和本组客服名单的 Excel 录入表"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("考核表:")))
@@ -315,6 +319,10 @@ class KpiTab(QWidget):
             text += self.tr(" · 申诉截止 {0:%m-%d %H:%M}").format(m.dispute_deadline.astimezone())
         if m.reopen_reason and m.status != "final":
             text += self.tr(" · 重新打开: {0}").format(m.reopen_reason)
+        if len(m.teams) > 1:  # each supervisor publishes and finalises their own team
+            text += " · " + "  ".join(
+                self.tr("{0}组 {1}").format(t.supervisor, label(t.status_label)) for t in m.teams
+            )
         self.status.setText(text)
 
     def _update_totals(self) -> None:
@@ -331,12 +339,19 @@ class KpiTab(QWidget):
             text += self.tr(" · 本月绩效奖金合计 {0:,.2f} 元").format(total)
         self.totals.setText(text)
 
+    def _my_statuses(self, m: MonthInfo) -> set[str]:
+        """The statuses the actor's buttons act on: their own team's; the owner's, every team's."""
+        if self.ctx.actor.role == "owner" or not self.may_score:
+            return {t.status for t in m.teams} or {m.status}
+        own = m.team(self.ctx.actor.id)
+        return {own.status} if own is not None else set()
+
     def _update_buttons(self, m: MonthInfo | None) -> None:
-        status = m.status if m else None
-        self.publish_button.setEnabled(status == "draft")
-        self.finalise_button.setEnabled(status in ("draft", "published"))
-        self.reopen_button.setEnabled(status == "final")
-        self.import_button.setEnabled(status in ("draft", "published"))
+        mine = self._my_statuses(m) if m else set()
+        self.publish_button.setEnabled("draft" in mine)
+        self.finalise_button.setEnabled(bool(mine - {"final"}))
+        self.reopen_button.setEnabled("final" in mine)
+        self.import_button.setEnabled(bool(mine - {"final"}))
         self.payroll_button.setEnabled(m is not None)
         self.print_button.setEnabled(m is not None)
 

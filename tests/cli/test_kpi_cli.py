@@ -163,3 +163,21 @@ def test_payroll_as_pdf_is_the_printed_sheet(
     assert "小唐" in text and "3,338.46" in text and "尚未定稿" in text
     assert main([*fin, "kpi", "--month", "2026-10", "--out", str(tmp_path / "p.txt")]) == 2
     assert ".pdf" in capsys.readouterr().err
+
+
+def test_the_owner_finalises_one_team_with_team(
+    shop: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = ["--data-dir", shop, "--as", "王芳"]
+    sup = ["--data-dir", shop, "--as", "赵敏"]
+    assert main([*own, "user", "add", "李组长", "--role", "supervisor", "--job", "客服主管"]) == 0
+    args = ["user", "add", "小林", "--role", "staff", "--job", "客服"]
+    assert main([*own, *args, "--cs-level", "普通售后客服", "--supervisor", "李组长"]) == 0
+    assert main([*sup, "import", "kpi", str(_sheet(tmp_path)), "--month", "2026-10"]) == 0
+    capsys.readouterr()
+    assert main([*sup, "kpi", "--month", "2026-10", "--publish"]) == 0
+    out = capsys.readouterr().out
+    assert "赵敏组: 已发布" in out and "李组长组: 草稿" in out
+    assert main([*sup, "kpi", "--month", "2026-10", "--finalise", "--team", "李组长"]) == 3
+    assert main([*own, "kpi", "--month", "2026-10", "--finalise", "--team", "赵敏"]) == 0
+    assert "赵敏组: 已定稿" in capsys.readouterr().out

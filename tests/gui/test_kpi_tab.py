@@ -333,3 +333,40 @@ def test_card_editor_refuses_bad_pass_line(qtbot, qtmodeltester) -> None:  # typ
     editor._save()
     assert editor.result_card is None and "100" in editor.message.text()
     qtmodeltester.check(editor.model)
+
+
+def test_a_supervisor_publishes_and_finalises_their_own_team_only(
+    qtbot,
+    db: Database,
+    owner: Actor,
+    supervisor: Actor,
+    agents: dict[str, Actor],
+    location: Location,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
+    auth.add_user(
+        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
+    )
+    info = service.open_month(db, owner, "2026-10")
+    for r in service.grid(db, owner, info.id).rows:
+        v = r.version
+        for k in ("quality", "disputes", "teamwork", "execution"):
+            v = service.update_cell(db, owner, r.id, k, "优", v).version
+        if r.agent != "小林":  # 李组长's team is not finished
+            service.update_cell(db, owner, r.id, "refund_rate", "1%", v)
+    tab = _tab(qtbot, db, supervisor, location)
+    assert "主管组 草稿" in tab.status.text() and "李组长组 草稿" in tab.status.text()
+    qtbot.mouseClick(tab.toolbar.widgetForAction(tab.publish_button), Qt.MouseButton.LeftButton)
+    assert "主管组 已发布" in tab.status.text() and "李组长组 草稿" in tab.status.text()
+    assert not tab.publish_button.isEnabled() and tab.finalise_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.toolbar.widgetForAction(tab.finalise_button), Qt.MouseButton.LeftButton)
+    assert "主管组 已定稿" in tab.status.text() and "李组长组 草稿" in tab.status.text()
+    assert not tab.finalise_button.isEnabled() and not tab.import_button.isEnabled()
+    m = tab.model
+    assert m is not None and not any(r.editable for r in m.rows)
+    # The owner still has 李组长's team to publish; the month is as far as its slowest team.
+    own = _tab(qtbot, db, owner, location)
+    assert own.publish_button.isEnabled() and own.reopen_button.isEnabled()
+    assert "草稿" in own.month_combo.currentText()
