@@ -26,7 +26,13 @@ from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.clock import now
 from shopdesk.db.engine import Database
 from shopdesk.db.upsert import insert_for
-from shopdesk.errors import ImportRejected, InvalidInput, PermissionDenied, RowError
+from shopdesk.errors import (
+    ImportRejected,
+    InvalidInput,
+    PermissionDenied,
+    RowError,
+    ShopDeskError,
+)
 from shopdesk.inventory.kinds import KIND_LABELS
 from shopdesk.inventory.models import (
     Product,
@@ -59,6 +65,13 @@ TIER_WORDS = {
 }
 CHUNK = 10_000
 Progress = Callable[[int, int], None]
+
+
+class ImportCancelled(ShopDeskError):
+    """The user cancelled (取消) while the file was read or written: nothing was stored."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消, 未保存任何数据")
 
 
 def _memo(fn: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -272,9 +285,16 @@ def run_import(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Import a file all-or-nothing; with dry_run, check everything and store nothing."""
+    """Import a file all-or-nothing; with dry_run, check everything and store nothing.
+
+    `progress(done, total)` is called while the file is parsed and again while each chunk of rows
+    is written; it may raise to stop, and so does `cancelled()` returning True (ImportCancelled):
+    the write transaction is then rolled back and nothing of the file is stored."""
     require(actor, Perm.EDIT_STOCK)
+    if cancelled is not None:
+        progress = _cancellable(progress, cancelled)
     parsed = parse_file(kind, path, progress)
     if kind == "products" and not can(actor, Perm.VIEW_COST) and "cost_price" in parsed.columns:
         raise PermissionDenied(f"{actor.name} 没有权限导入成本价: 请删除“成本价”列后再导入")
@@ -315,6 +335,7 @@ def run_import(
             },
             flagged=kind in BULK_KINDS and audit.is_bulk(s, changed),
         )
+        _report(progress, result.rows, result.rows)  # a last chance to cancel before commit
     return result
 
 
@@ -594,6 +615,16 @@ def _write_sales(
     _report(progress, total, total)
 
 
+def _cancellable(progress: Progress | None, cancelled: Callable[[], bool]) -> Progress:
+    def report(done: int, total: int) -> None:
+        if cancelled():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(done, total)
+
+    return report
+
+
 def _report(progress: Progress | None, done: int, total: int) -> None:
     """Progress of the database write; the callback may raise (取消) to roll everything back."""
     if progress is not None:
@@ -703,4 +734,11 @@ def sales_days(s: Session) -> tuple[date | None, date | None]:
     return first, last
 
 
-__all__: Sequence[str] = ("FIELDS", "KINDS", "ImportResult", "parse_file", "run_import")
+__all__: Sequence[str] = (
+    "FIELDS",
+    "KINDS",
+    "ImportCancelled",
+    "ImportResult",
+    "parse_file",
+    "run_import",
+)

@@ -40,6 +40,7 @@ from shopdesk.inventory.importers import (
     BULK_KINDS,
     FIELDS,
     KIND_LABELS,
+    ImportCancelled,
     ImportResult,
     run_import,
 )
@@ -193,14 +194,17 @@ class ImportDialog(QDialog):
         self._cancel = False
 
         def work(progress: Callable[[int, int], None]) -> ImportResult:
-            def report(done: int, total: int) -> None:
-                if self._cancel:  # read while parsing, before anything is written
-                    raise ShopDeskError(
-                        QCoreApplication.translate("inventory", "已取消, 未保存任何数据")
-                    )
-                progress(done, total)
-
-            return run_import(db, actor, kind, path, dry_run=dry_run, progress=report)
+            # 取消 is read at every progress report, while parsing and between the chunks of
+            # the database write; the service then rolls the whole import back.
+            return run_import(
+                db,
+                actor,
+                kind,
+                path,
+                dry_run=dry_run,
+                progress=progress,
+                cancelled=lambda: self._cancel,
+            )
 
         self._set_busy(True)
         job = Job(work)
@@ -232,7 +236,10 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, ImportRejected):
+        if isinstance(exc, ImportCancelled):
+            self.status.setText(QCoreApplication.translate("inventory", "已取消, 未保存任何数据"))
+            self.status.setStyleSheet("")
+        elif isinstance(exc, ImportRejected):
             self._show_errors(exc.errors, str(exc))
         elif isinstance(exc, ShopDeskError):
             self.status.setText(str(exc))
