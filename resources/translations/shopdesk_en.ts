@@ -3282,12 +3282,12 @@ Note: the environment variable {0} is set and takes precedence over these settin
         <translation>Copy and change the scored items, points, bands, pass line, bonus pool and base pay</translation>
     </message>
     <message>
-        <source>客服可以看到草稿, 并在申诉期内提出申诉</source>
-        <translation>Agents can see the draft and raise disputes during the dispute period</translation>
+        <source>本组客服可以看到草稿, 并在申诉期内提出申诉 (店主: 所有组)</source>
+        <translation>Your team's agents see the draft and may dispute within the dispute window (owner: every team)</translation>
     </message>
     <message>
-        <source>锁定本月分数; 之后只有店主可以重新打开</source>
-        <translation>Locks this month&apos;s scores; after that only the owner can reopen them</translation>
+        <source>锁定本组本月分数; 之后只有店主可以重新打开 (店主: 所有组)</source>
+        <translation>Lock your team's scores for the month; only the owner can reopen them (owner: every team)</translation>
     </message>
     <message>
         <source>下载带表头和本组客服名单的 Excel 录入表</source>
@@ -3342,6 +3342,10 @@ Note: the environment variable {0} is set and takes precedence over these settin
         <translation> · reopened: {0}</translation>
     </message>
     <message>
+        <source>{0}组 {1}</source>
+        <translation>{0}'s team {1}</translation>
+    </message>
+    <message>
         <source>{0} 人, 合格 {1}, 未填完 {2}</source>
         <translation>{0} agents, {1} passed, {2} incomplete</translation>
     </message>
@@ -3356,6 +3360,30 @@ Note: the environment variable {0} is set and takes precedence over these settin
     <message>
         <source>修改 {0} 的{1}</source>
         <translation>Change {1} of {0}</translation>
+    </message>
+    <message>
+        <source>你输入的 {0} 的“{1}” = “{2}” 没有保存。</source>
+        <translation>What you typed for {0}, “{1}” = “{2}”, was not saved. </translation>
+    </message>
+    <message>
+        <source>别人刚改过这一行</source>
+        <translation>Someone else just changed this row</translation>
+    </message>
+    <message>
+        <source>重新载入后可以看到别人改了什么, 需要时再输入一次。</source>
+        <translation>Reload to see what they changed, then type your value again if it is still needed.</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>暂不</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>已重新载入。</source>
+        <translation>Reloaded. </translation>
     </message>
     <message>
         <source>开始新月份</source>
