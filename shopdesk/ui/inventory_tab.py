@@ -105,7 +105,6 @@ class ProductsPage(QWidget):
         self.model.edit = self._edit
         self.history: EditHistory | None = None  # set by InventoryTab: Edit → Undo
         self.view = _table(self.model)
-        self.view.horizontalHeader().setResizeContentsPrecision(50)  # 1,000 rows took 1.7 s
         remember_header(self.view, ctx, "inventory/products")
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -154,6 +153,7 @@ class ProductsPage(QWidget):
         self.model.set_rows(cat.rows)
         self._update_count()
         if not self._sized and cat.rows:
+            self.view.horizontalHeader().setResizeContentsPrecision(50)  # 1,000 rows took 1.7 s
             self.view.resizeColumnsToContents()
             self.view.setColumnWidth(1, min(self.view.columnWidth(1), 260))
             self._sized = True
