@@ -2605,8 +2605,8 @@ Space ticks/unticks</translation>
         <translation>Not doing this today: needs a reason, which goes into the daily report</translation>
     </message>
     <message>
-        <source>编辑项目…(&amp;E)</source>
-        <translation>&amp;Edit items…</translation>
+        <source>编辑项目…(&amp;M)</source>
+        <translation>Edit ite&amp;ms…</translation>
     </message>
     <message>
         <source>只有主管和店主可以编辑检查项目</source>
@@ -3785,8 +3785,8 @@ Data folder: {1}</translation>
         <translation>Import daily reports or promotion-channel sheets exported from Business Advisor (Sycm) etc. (.xlsx/.csv)</translation>
     </message>
     <message>
-        <source>录入每日数据(&amp;E)</source>
-        <translation>&amp;Enter daily data</translation>
+        <source>录入每日数据(&amp;N)</source>
+        <translation>E&amp;nter daily data</translation>
     </message>
     <message>
         <source>渠道…</source>

@@ -151,7 +151,7 @@ class ChecklistTab(QWidget):
         self.skip_btn = QPushButton(self.tr("跳过…(&S)"))
         self.skip_btn.setToolTip(self.tr("今天不做这一项: 需要填写原因, 会写进日报"))
         self.skip_btn.clicked.connect(self._skip_current)
-        self.editor_btn = QPushButton(self.tr("编辑项目…(&E)"))
+        self.editor_btn = QPushButton(self.tr("编辑项目…(&M)"))
         self.editor_btn.setObjectName("templateEditorButton")
         self.editor_btn.clicked.connect(self.open_editor)
         if not can(self.ctx.actor, Perm.EDIT_CHECKLIST):

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             for i, (_key, title) in enumerate(TABS):
                 self.tabs.setTabText(i, self.tr(title))
+                self.tabs.setTabToolTip(i, f"{self.tr(title)} (Ctrl+{i + 1})")
             if self.ctx is None:
                 self.user_label.setText(self.tr("正在打开…"))
         super().changeEvent(event)
@@ -270,12 +271,13 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(server)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         for i, (_key, title) in enumerate(TABS, start=1):
             act = QAction(self.tr(title), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            self.tabs.setTabToolTip(i - 1, f"{self.tr(title)} (Ctrl+{i})")
             act.triggered.connect(lambda _=False, idx=i - 1: self.tabs.setCurrentIndex(idx))
             self.addAction(act)
             self._actions.append(act)
@@ -290,6 +292,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(about)
+        from shopdesk.ui.widgets.shortcuts import show_keys_in_tooltips
+
+        for menu in (self.file_menu, self.edit_menu, self.data_menu):
+            show_keys_in_tooltips(menu.actions())
 
     def _undo(self) -> None:
         text = self.undo_group.undoText()

@@ -18,6 +18,10 @@ def run(location: Location, actor: Actor) -> list[tuple[str, float]]:
     from shopdesk.ui.main_window import TABS, MainWindow
 
     app = make_app()
+    from shopdesk.ui import i18n
+
+    if i18n.current() == i18n.CHINESE and app.translate("QPlatformTheme", "OK") == "OK":
+        raise RuntimeError("Qt's own Chinese (qtbase_zh_CN.qm) is missing: buttons would say OK")
     db = open_shop(location)
     window = MainWindow(UiContext(db=db, actor=actor, location=location))
     window.show()

@@ -137,7 +137,7 @@ class MetricsTab(QWidget):
         self.import_button.setToolTip(
             self.tr("导入生意参谋等导出的日报表或推广渠道表 (.xlsx/.csv)")
         )
-        self.form_button = QPushButton(self.tr("录入每日数据(&E)"))
+        self.form_button = QPushButton(self.tr("录入每日数据(&N)"))
         self.channels_button = QPushButton(self.tr("渠道…"))
         self.channels_button.setToolTip(self.tr("添加或停用推广渠道"))
         self.png_button = QPushButton(self.tr("导出图表 PNG"))
