@@ -4578,24 +4578,8 @@ Receiving is written to the audit log and stock movements and cannot be undone.<
         <translation>Nothing on the sheet to order: every quantity is 0, or the purchase orders were already made.</translation>
     </message>
     <message>
-        <source>  {0}: {1} 行, {2} 件, 预计到货 {3}</source>
-        <translation>  {0}: {1} lines, {2} units, expected {3}</translation>
-    </message>
-    <message>
         <source>(无供应商)</source>
         <translation>(no supplier)</translation>
-    </message>
-    <message>
-        <source>按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):
-
-{2}
-
-合计 {3} 行, {4} 件。</source>
-        <translation>Make {1} purchase orders from the sheet of {0} (one per supplier):
-
-{2}
-
-In all {3} lines, {4} units.</translation>
     </message>
     <message>
         <source>生成采购单</source>
@@ -4624,6 +4608,38 @@ In all {3} lines, {4} units.</translation>
     <message>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <source>{0} 行</source>
+        <translation>{0} lines</translation>
+    </message>
+    <message>
+        <source>{0} 件</source>
+        <translation>{0} units</translation>
+    </message>
+    <message>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>预计到货</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):</source>
+        <translation>Make {1} purchase orders from the sheet of {0} (one per supplier):</translation>
+    </message>
+    <message>
+        <source>合计 {0} 行, {1} 件。</source>
+        <translation>In all {0} lines, {1} units.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -464,19 +465,38 @@ class SheetPage(QWidget):
             return
         lines = sum(len(v) for v in groups.values())
         units = sum(ln.final_qty for v in groups.values() for ln in v)
-        rows = "\n".join(
-            self.tr("  {0}: {1} 行, {2} 件, 预计到货 {3}").format(
-                name or self.tr("(无供应商)"),
-                len(v),
-                f"{sum(ln.final_qty for ln in v):,}",
-                self._eta_text(v),
-            )
+        cell = "<td nowrap style='padding: 1px 8px'{1}>{0}</td>"
+        num = " align='right'"
+        rows = "".join(
+            "<tr>"
+            + cell.format(html.escape(name or self.tr("(无供应商)")), "")
+            + cell.format(self.tr("{0} 行").format(len(v)), num)
+            + cell.format(self.tr("{0} 件").format(f"{sum(ln.final_qty for ln in v):,}"), num)
+            + cell.format(self._eta_text(v), "")
+            + "</tr>"
             for name, v in sorted(groups.items(), key=lambda kv: (not kv[0], kv[0]))
         )
-        text = self.tr(
-            "按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):\n\n{2}\n\n合计 {3} 行, {4} 件。"
-        ).format(sheet.sheet_date.isoformat(), len(groups), rows, lines, f"{units:,}")
+        head = "".join(
+            f"<th nowrap align='left' style='padding: 1px 8px'>{h}</th>"
+            for h in (self.tr("供应商"), self.tr("行数"), self.tr("件数"), self.tr("预计到货"))
+        )
+        text = (
+            "<p>"
+            + html.escape(
+                self.tr("按 {0} 的补货单生成 {1} 张采购单 (每个供应商一张):").format(
+                    sheet.sheet_date.isoformat(), len(groups)
+                )
+            )
+            + f"</p><table><tr>{head}</tr>{rows}</table><p>"
+            + html.escape(self.tr("合计 {0} 行, {1} 件。").format(lines, f"{units:,}"))
+            + "</p>"
+        )
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("生成采购单"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        label_widget = box.findChild(QLabel, "qt_msgbox_label")
+        if label_widget is not None:  # Chinese wraps anywhere: give the table room
+            widest = max(box.fontMetrics().horizontalAdvance(n) for n in groups)
+            label_widget.setMinimumWidth(min(widest + 380, 760))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("生成(&Y)"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))

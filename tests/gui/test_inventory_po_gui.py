@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -124,11 +125,11 @@ def test_generate_from_saved_sheet_confirms_then_shows_the_orders(
     assert len(seen) == 1
     assert service.list_po_lines(tab.ctx.db, tab.ctx.actor) == []
     # The confirmation names each supplier with lines, units and ETA, and the total.
-    text = seen[0]
-    assert "2 张采购单" in text
-    assert "义乌杯厂: 1 行, 72 件" in text
-    assert f"预计到货 {(today() + timedelta(days=5)).isoformat()}" in text
-    assert "杭州包厂: 1 行, 50 件" in text and "合计 2 行, 122 件" in text
+    text = " ".join(re.sub(r"<[^>]+>", " ", seen[0]).split())  # what the box shows
+    assert "生成 2 张采购单" in text
+    eta = (today() + timedelta(days=5)).isoformat()
+    assert f"供应商 行数 件数 预计到货 义乌杯厂 1 行 72 件 {eta}" in text
+    assert "杭州包厂 1 行 50 件" in text and "合计 2 行, 122 件" in text
     statuses: list[str] = []
     tab.ctx.bus.status.connect(statuses.append)
     seen.clear()
