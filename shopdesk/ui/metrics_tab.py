@@ -9,11 +9,13 @@ from shopdesk.ui.context import UiContext
 
 def create(ctx: UiContext) -> QWidget:
     """The dashboard inside a scroll area, so a small screen scrolls instead of overflowing."""
+    from shopdesk.ui.metrics.charts import deferred
     from shopdesk.ui.metrics.tab import MetricsTab
 
     area = QScrollArea()
     area.setObjectName("metricsScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(MetricsTab(ctx))
+    with deferred():  # the cards and tables show first; pyqtgraph loads after that paint
+        area.setWidget(MetricsTab(ctx))
     return area

@@ -7,14 +7,15 @@ from UTC-midnight timestamps, so the shop's day never shifts with the time zone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QColor, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from shopdesk.metrics.fields import FIGURE_BY_KEY, Kind
 from shopdesk.ui.labels import label
@@ -94,22 +95,91 @@ def unit_of(key: str) -> str:
     return {Kind.RATIO: "%", Kind.MONEY: money}.get(kind, "")
 
 
-class TrendChart(QWidget):
+_defer = False
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Charts made inside this block import pyqtgraph just after their first paint, not before.
+
+    The tab then shows at once (importing pyqtgraph and numpy took ~0.8 s of its first opening);
+    data given to a chart before that is drawn when it is built."""
+    global _defer
+    before, _defer = _defer, True
+    try:
+        yield
+    finally:
+        _defer = before
+
+
+class LazyChart(QWidget):
+    """A chart whose pyqtgraph widgets are made by `build()` (at once, or after a first paint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumHeight(180)
+        # as a pyqtgraph view would: the splitter beside it lays out the same before the build
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.built = False
+        self._scheduled = False
+        self._pending: Callable[[], None] | None = None
+        if not _defer:
+            self.build()
+
+    def _make(self) -> None:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        self._make()
+        for i in range(self._lay.count()):  # added to a visible chart: shown explicitly
+            item = self._lay.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.show()
+        waiting, self._pending = self._pending, None
+        if waiting is not None:
+            waiting()
+
+    def _later(self, draw: Callable[[], None]) -> bool:
+        """Keep `draw` for `build()` if the chart is not built yet (the latest data wins)."""
+        if self.built:
+            return False
+        self._pending = draw
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.built and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self.build)
+
+    def grab(self, *args: Any, **kwargs: Any) -> QPixmap:
+        self.build()
+        return super().grab(*args, **kwargs)
+
+
+class TrendChart(LazyChart):
     """One stacked plot per chosen figure, x axes linked, Chinese date ticks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        pg = _pg()
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setMinimumHeight(180)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.view)
         self.plots: list[Any] = []
         self.curves: dict[str, Any] = {}
 
+    def _make(self) -> None:
+        self.view = _pg().GraphicsLayoutWidget()
+        self.view.setMinimumHeight(180)
+        self._lay.addWidget(self.view)
+
     def show_series(self, days: Sequence[date], series: Mapping[str, Sequence[Any]]) -> None:
         """`series`: figure key → values per day (None = unknown)."""
+        if self._later(lambda: self.show_series(days, series)):
+            return
         pg = _pg()
         xs = [stamp(d) for d in days]
         if list(series) == list(self.curves):  # same figures: new data, same plots (fast)
@@ -142,26 +212,27 @@ class TrendChart(QWidget):
             self.plots.append(plot)
 
 
-class ChannelChart(QWidget):
+class ChannelChart(LazyChart):
     """Spend and attributed sales per channel over the period, with ROI over each pair."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        pg = _pg()
-        self.plot_widget = pg.PlotWidget(axisItems={"left": make_number_axis()})
+        self.labels: list[str] = []
+
+    def _make(self) -> None:
+        self.plot_widget = _pg().PlotWidget(axisItems={"left": make_number_axis()})
         self.plot_widget.setMinimumHeight(180)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.setLabel("left", self.tr("金额 元"))
         self.plot.addLegend(offset=(-10, 10))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.plot_widget)
-        self.labels: list[str] = []
+        self._lay.addWidget(self.plot_widget)
 
     def show_channels(self, rows: Sequence[tuple[str, Decimal, Decimal, str]]) -> None:
         """rows: (channel, spend, sales, ROI text such as '1:3.25 及格')."""
+        if self._later(lambda: self.show_channels(rows)):
+            return
         pg = _pg()
         self.plot.clear()
         self.labels = []
