@@ -1,11 +1,13 @@
 """Regenerate the screenshots in docs/img from the demo shop: `python docs/screenshots.py`.
 
 Runs offscreen (no display needed); the user guide and README use these files, so run it after a
-change to any tab.
+change to any tab. `--dark` grabs every tab with the system in dark mode instead
+(docs/img/dark-<tab>.png), to look for colours that do not follow the theme.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -16,8 +18,44 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IMG = Path(__file__).resolve().parent / "img"
 
 
-def main() -> int:
+def dark_palette() -> None:
+    """What a system in dark mode gives Qt: the dark colour scheme and Fusion's dark palette."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
+
+    from shopdesk.ui.widgets import theme
+
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    QApplication.setStyle("Fusion")
+    QApplication.setPalette(theme.dark_palette())
+
+
+def settle(rounds: int = 20) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def wait_loaded(tab: object, seconds: float = 20) -> None:
+    """Tabs load their tables in a worker: wait until no page says it is loading."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    pages = [tab, *[getattr(tab, n, None) for n in ("products", "sheet", "orders")]]
+    while time.monotonic() < deadline:
+        settle(5)
+        if not any(getattr(p, "loading", False) for p in pages if p is not None):
+            break
+        time.sleep(0.05)
+    settle()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dark", action="store_true", help="grab the tabs in dark mode")
+    args = parser.parse_args(argv)
 
     from shopdesk.auth import service as auth
     from shopdesk.bootstrap import open_shop
@@ -28,6 +66,9 @@ def main() -> int:
     from shopdesk.ui.main_window import TABS, MainWindow
 
     app = make_app()
+    if args.dark:
+        dark_palette()
+    prefix = "dark-" if args.dark else "tab-"
     IMG.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         location = resolve(tmp)
@@ -39,22 +80,40 @@ def main() -> int:
         window.show()
         for index, (key, _title) in enumerate(TABS):
             window.tabs.setCurrentIndex(index)
-            for _ in range(20):
-                QApplication.processEvents()
-            window.grab().save(str(IMG / f"tab-{key}.png"))
-        window.tabs.setCurrentIndex(0)
-        checklist = window.tab("checklist")
-        everyone = getattr(checklist, "everyone", None)
-        if everyone is not None:
-            everyone.setChecked(True)  # the owner's own list is short; show the shop's day
-        for _ in range(40):
-            QApplication.processEvents()
-        window.grab().save(str(IMG / "main-window.png"))
+            settle()
+            wait_loaded(window.tab(key))
+            window.grab().save(str(IMG / f"{prefix}{key}.png"))
+        if not args.dark:
+            window.tabs.setCurrentIndex(0)
+            checklist = window.tab("checklist")
+            everyone = getattr(checklist, "everyone", None)
+            if everyone is not None:
+                everyone.setChecked(True)  # the owner's own list is short; show the shop's day
+            settle(40)
+            window.grab().save(str(IMG / "main-window.png"))
+            grab_pages(window)
         window.close()
         db.dispose()
     del app
     print(f"screenshots written to {IMG}")
     return 0
+
+
+def grab_pages(window: object) -> None:
+    """The pages the user guide walks through: the Thursday restock sheet, the import menu."""
+    from shopdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_tab("inventory")
+    inventory = window.tab("inventory")
+    pages = getattr(inventory, "pages", None)
+    sheet = getattr(inventory, "sheet", None)
+    if pages is not None and sheet is not None:
+        pages.setCurrentWidget(sheet)
+        settle(40)
+        window.grab().save(str(IMG / "guide-restock-sheet.png"))
+        pages.setCurrentIndex(0)
+    settle()
 
 
 if __name__ == "__main__":

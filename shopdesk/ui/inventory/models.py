@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from shopdesk.inventory.restock import TIER_LABELS
 from shopdesk.inventory.service import PoLineRow, ProductRow, SheetLine, SupplierRow
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.widgets import theme
 
 Index = QModelIndex | QPersistentModelIndex
 WARN_BG = QColor("#fde2e1")
@@ -58,6 +59,15 @@ _ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _WARN_BRUSH = QBrush(WARN_BG)
 _RISK_BRUSH = QBrush(RISK_FG)
+# Pink and blue-grey rows keep their light tint in a dark theme: their words stay dark.
+_ON_TINT_BRUSH = QBrush(QColor(theme.ON_TINT))
+_RISK_ON_DARK_BRUSH = QBrush(QColor(theme.RED_ON_DARK))
+
+
+def _risk_brush(tinted: bool) -> QBrush:
+    return _RISK_BRUSH if tinted or not theme.is_dark() else _RISK_ON_DARK_BRUSH
+
+
 _RISK_KEYS = frozenset(("on_hand", "days_of_cover"))
 _TIER_RANK = {"hot": 0, "regular": 1, "slow": 2}
 
@@ -302,7 +312,9 @@ class ProductModel(QAbstractTableModel):
         if role == _BACKGROUND:
             return _WARN_BRUSH if r.below_warning else None
         if role == _FOREGROUND:
-            return _RISK_BRUSH if r.stockout_risk and col.key in _RISK_KEYS else None
+            if r.stockout_risk and col.key in _RISK_KEYS:
+                return _risk_brush(r.below_warning)
+            return _ON_TINT_BRUSH if r.below_warning else None
         if role == _DECORATION:
             if col.key == "sku" and r.below_warning:
                 if self._icon is None:
@@ -481,6 +493,8 @@ class SheetModel(QAbstractTableModel):
                 return self._group_text(i)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(GROUP_BG)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _ON_TINT_BRUSH
             return None
         ln = self.lines[i]
         r = ln.row
@@ -493,9 +507,12 @@ class SheetModel(QAbstractTableModel):
             return QBrush(WARN_BG)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col.key == "days_of_cover" and r.stockout_risk:
-                return QBrush(RISK_FG)
+                return _risk_brush(r.below_warning)
             if col.key == "final_qty" and ln.override_qty is not None:
-                return QBrush(QColor("#1a5fb4"))
+                dark = theme.is_dark() and not r.below_warning
+                return QBrush(QColor("#8ab4f8" if dark else "#1a5fb4"))
+            if r.below_warning:
+                return _ON_TINT_BRUSH
         if role == Qt.ItemDataRole.FontRole and col.key == "final_qty":
             from PySide6.QtGui import QFont
 

@@ -35,6 +35,7 @@ from shopdesk.kpi.scorecard import (
 )
 from shopdesk.kpi.service import ScoreRow
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
+from shopdesk.ui.widgets import theme
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_KEY = int(Qt.ItemDataRole.UserRole) + 1
@@ -189,6 +190,8 @@ class KpiGridModel(QAbstractTableModel):
                 return QBrush(PREVIEW_FG)
             if col.kind == "passed" and res.passed:
                 return QBrush(PASS_FG)
+            if self.data(index, Qt.ItemDataRole.BackgroundRole) is not None:
+                return QBrush(QColor(theme.ON_TINT))  # a light cell keeps dark words in dark mode
         return None
 
     def _display(self, r: ScoreRow, col: Col, res: Result) -> Any:
