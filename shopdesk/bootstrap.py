@@ -6,6 +6,7 @@ Both faces (GUI and CLI) open the database through `open_shop`, so they behave t
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -25,7 +26,12 @@ DEFAULT_INSTALLERS: tuple[str, ...] = (
 )
 
 
-def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
+def open_shop(
+    location: Location, *, migrate_schema: bool = True, backup_daily: bool = True
+) -> Database:
+    """The shop's database, upgraded; `backup_daily=False` leaves the first-of-the-day copy to the
+    caller (the window takes it in a worker: copying a 300 MB shop must not delay today's data).
+    """
     path = location.sqlite_path
     if path is not None:
         try:
@@ -34,7 +40,7 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
             raise ShopDeskError(f"无法创建数据目录 {path.parent}: {exc.strerror}") from exc
     db = Database(location.url)
     try:
-        _prepare(db, location, path, migrate_schema)
+        _prepare(db, location, path, migrate_schema, backup_daily)
     except DBAPIError as exc:  # a server that is down or refuses us: words, not a traceback
         if db.is_sqlite:
             raise
@@ -45,7 +51,9 @@ def open_shop(location: Location, *, migrate_schema: bool = True) -> Database:
     return db
 
 
-def _prepare(db: Database, location: Location, path: Path | None, migrate_schema: bool) -> None:
+def _prepare(
+    db: Database, location: Location, path: Path | None, migrate_schema: bool, backup_daily: bool
+) -> None:
     if migrate_schema:
 
         def _backup(reason: str) -> Path | None:
@@ -57,10 +65,18 @@ def _prepare(db: Database, location: Location, path: Path | None, migrate_schema
         existed = bool(migrate.current_revisions(db))
         if migrate.upgrade(db, backup=_backup):
             install_defaults(db)
-        if existed and path is not None:
-            daily_backup(location)
+        if existed and path is not None and backup_daily:
+            take_daily_backup(location)
     else:
         migrate.check_not_newer(db)
+
+
+def take_daily_backup(location: Location) -> Path | None:
+    """The first-of-the-day copy (None when today's exists); a failure is said in words."""
+    try:
+        return daily_backup(location)
+    except sqlite3.Error as exc:
+        raise ShopDeskError(f"今天的自动备份没有完成 ({exc}); 数据库没有改动。") from exc
 
 
 def install_defaults(db: Database) -> None:

@@ -135,15 +135,13 @@ def start_gui(
     window.instance_lock = lock  # held for as long as the window lives
     window.show()
     QApplication.processEvents()  # the first paint, before anything heavy is imported
-    if location.sqlite_path is not None:
-        from shopdesk.ui.safety.single import RaiseServer
-
-        RaiseServer(location, window)  # a second start brings this window to the front
     from shopdesk.bootstrap import open_shop
     from shopdesk.ui.context import UiContext
 
+    if as_user is None:  # a second start while the login dialog waits brings this window up
+        serve_raise_requests(window, location)
     try:
-        db = open_shop(location)
+        db = open_shop(location, backup_daily=False)
         use_language_setting(db, location)
         actor = as_user(db) if as_user is not None else sign_in(db)
     except ConnectionLost as exc:  # a team server that does not answer: offer the settings
@@ -172,5 +170,31 @@ def start_gui(
 
     window.switch_user_requested.connect(switch)
     enter(actor)
+    # Today's checklist is on screen: now what can wait for it.
+    if as_user is not None:
+        serve_raise_requests(window, location)
+    start_daily_backup(window, location)
     window.start_check()
     return window, 0
+
+
+def serve_raise_requests(window: MainWindow, location: Location) -> None:
+    """A second start of ShopDesk on this shop brings `window` to the front (QtNetwork)."""
+    if location.sqlite_path is not None:
+        from shopdesk.ui.safety.single import RaiseServer
+
+        RaiseServer(location, window)
+
+
+def start_daily_backup(window: MainWindow, location: Location) -> None:
+    """The first start of each day copies the shop, in a worker (seconds on a large shop)."""
+    if location.sqlite_path is None:
+        return
+    from shopdesk.bootstrap import take_daily_backup
+    from shopdesk.ui.widgets.worker import Job, start
+
+    job = Job(lambda _progress: take_daily_backup(location))
+    # A copy that failed (disk full...) is said in the status bar; the shop is open regardless.
+    job.signals.failed.connect(window.show_background_failure)
+    window.daily_backup_job = job  # its signals must live until the result arrives
+    start(job)

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         # Each tab that edits cells has an `undo_stack`; Edit → Undo acts on the tab in front.
         self.undo_group = QUndoGroup(self)
         self.instance_lock: object | None = None  # the data directory's lock, kept while open
+        self.daily_backup_job: object | None = None  # the first-of-the-day copy (ui/app.py)
         self.live: LiveWatcher | None = None  # other PCs' changes (shopdesk/ui/live.py)
         where = ctx.location if ctx is not None else location
         if where is not None:
@@ -364,6 +365,10 @@ class MainWindow(QMainWindow):
         lines = [f"⚠ {f.what} — {f.advice}" for f in bad]
         self.banner.setText("\n".join(lines))
         self.banner.show()
+
+    def show_background_failure(self, exc: BaseException) -> None:
+        """Work started behind the window (the daily copy) failed: say so, keep working."""
+        self.statusBar().showMessage(str(exc), 30_000)
 
     def _open_users(self) -> None:
         from shopdesk.ui.admin.users_dialog import UsersDialog
