@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             settle(40)
             window.grab().save(str(IMG / "main-window.png"))
             grab_pages(window)
+            grab_first_run(Path(tmp) / "fresh")
         window.close()
         db.dispose()
     del app
@@ -110,10 +111,31 @@ def grab_pages(window: object) -> None:
     sheet = getattr(inventory, "sheet", None)
     if pages is not None and sheet is not None:
         pages.setCurrentWidget(sheet)
+        import time
+
+        deadline = time.monotonic() + 30
+        while sheet.model.rowCount() == 0 and time.monotonic() < deadline:  # computed in a worker
+            settle(5)
+            time.sleep(0.05)
         settle(40)
         window.grab().save(str(IMG / "guide-restock-sheet.png"))
         pages.setCurrentIndex(0)
     settle()
+
+
+def grab_first_run(folder: Path) -> None:
+    """The welcome a new shop sees: owner, shop name, platform, demo or empty shop."""
+    from shopdesk.bootstrap import open_shop
+    from shopdesk.config import resolve
+    from shopdesk.ui.login import FirstRunDialog
+
+    db = open_shop(resolve(str(folder)))
+    dialog = FirstRunDialog(db)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(IMG / "guide-first-run.png"))
+    dialog.close()
+    db.dispose()
 
 
 if __name__ == "__main__":
