@@ -413,26 +413,23 @@ def sort_sheet(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_rows(frame: pd.DataFrame) -> list[RestockRow]:
-    """The frame as plain dataclasses (what services hand to the GUI and CLI)."""
+    """The frame as plain dataclasses (what services hand to the GUI and CLI).
+
+    Column by column (.tolist() gives Python int/float/bool in one pass), then one object per
+    row; a frozen dataclass's __init__ (24 object.__setattr__ calls) was most of the cost."""
     names = [f.name for f in fields(RestockRow)]
-    # .tolist() turns numpy scalars into Python int/float/bool in one pass per column.
-    cols = [frame[n].tolist() for n in names]
+    cols: dict[str, list[Any]] = {n: frame[n].tolist() for n in names}
+    cols["product_id"] = [None if p is None or p != p else int(p) for p in cols["product_id"]]
+    for n in ("sku", "name", "supplier"):
+        cols[n] = [v if type(v) is str else str(v) for v in cols[n]]
+    for n in ("velocity", "campaign_extra", "days_of_cover"):
+        cols[n] = [float(v) for v in cols[n]]
     rows = []
-    for values in zip(*cols, strict=True):
-        rec = dict(zip(names, values, strict=True))
-        pid = rec["product_id"]
-        rec["product_id"] = None if pid is None or pid != pid else int(pid)
-        rec["sku"], rec["name"], rec["supplier"] = (
-            str(rec["sku"]),
-            str(rec["name"]),
-            str(rec["supplier"]),
-        )
-        rec["velocity"], rec["campaign_extra"] = (
-            float(rec["velocity"]),
-            float(rec["campaign_extra"]),
-        )
-        rec["days_of_cover"] = float(rec["days_of_cover"])
-        rows.append(RestockRow(**rec))
+    new = object.__new__
+    for values in zip(*cols.values(), strict=True):
+        row = new(RestockRow)
+        row.__dict__.update(zip(names, values, strict=True))
+        rows.append(row)
     return rows
 
 

@@ -252,6 +252,46 @@ def _fetch(s: Session, sql: str, params: Mapping[str, Any] | None = None) -> lis
     return list(s.execute(text(sql), dict(params or {})).tuples().all())
 
 
+def _packed_columns(
+    s: Session,
+    sql: str,
+    int_columns: Sequence[str],
+    nullable: Sequence[str] = (),
+    text_columns: Sequence[str] = (),
+    params: Mapping[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """The columns of `sql` as numpy arrays, fetched on SQLite as one row of group_concat
+    strings: 20,000 rows as Python tuples cost as much as the sales window's GROUP BY, one
+    string per column and numpy parsing it a few milliseconds. Integer columns in `nullable`
+    come back as float with NaN for NULL; `text_columns` (without commas) as object arrays.
+    None on other databases or for no rows: then fetch rows as usual."""
+    if s.get_bind().dialect.name != "sqlite":
+        return None
+    import numpy as np
+
+    parts = []
+    for c in int_columns:
+        parts.append(f"group_concat(ifnull({c}, 0))")
+        if c in nullable:
+            parts.append(f"group_concat({c} IS NULL)")
+    parts += [f"group_concat({c})" for c in text_columns]
+    row = _fetch(s, f"SELECT {', '.join(parts)} FROM ({sql})", params)[0]
+    if row[0] is None:
+        return None
+    out: dict[str, Any] = {}
+    values = iter(row)
+    for c in int_columns:
+        arr = np.array(str(next(values)).split(","), dtype=np.int64)
+        if c in nullable:
+            null = np.array(str(next(values)).split(","), dtype=np.int64).astype(bool)
+            out[c] = np.where(null, np.nan, arr.astype(float))
+        else:
+            out[c] = arr
+    for c in text_columns:
+        out[c] = np.array(str(next(values)).split(","), dtype=object)
+    return out
+
+
 def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
     import pandas as pd
 
@@ -277,6 +317,72 @@ def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
+def _formula_products_frame(s: Session) -> pd.DataFrame:
+    """Every product's formula inputs without its texts: the sheet lists a fifth of the SKUs, and
+    turning 20,000 SKU codes and names into Python strings cost as much as the window's GROUP BY.
+    `sku` holds the product id until `_with_names` puts the real codes on the listed rows."""
+    import pandas as pd
+
+    columns = [
+        "product_id",
+        "supplier_id",
+        "tier",
+        "hero",
+        "lead_time_days",
+        "case_pack",
+        "moq",
+        "warning_level",
+        "on_hand",
+        "active",
+    ]
+    nullable = ("supplier_id", "lead_time_days", "warning_level")
+    sql_cols = "id, supplier_id, tier, hero, lead_time_days, case_pack, moq, warning_level, "
+    sql_cols += "on_hand, active"
+    packed = _packed_columns(
+        s,
+        "SELECT " + sql_cols + " FROM products",
+        ["id", *[c for c in columns[1:] if c != "tier"]],
+        nullable,
+        text_columns=("tier",),
+    )
+    if packed is not None:
+        packed["product_id"] = packed.pop("id")
+        frame = pd.DataFrame({c: packed[c] for c in columns})
+    else:
+        rows = _fetch(s, "SELECT " + sql_cols + " FROM products")
+        frame = pd.DataFrame.from_records(rows, columns=columns)
+    suppliers = {sid: (name, lead) for sid, name, lead in _fetch(s, _SUPPLIERS_SQL)}
+    sup = frame["supplier_id"]
+    frame["supplier"] = sup.map({k: v[0] for k, v in suppliers.items()})
+    frame["supplier_lead_time_days"] = sup.map({k: v[1] for k, v in suppliers.items()})
+    frame["sku"] = frame["product_id"]
+    return frame
+
+
+_SUPPLIERS_SQL = "SELECT id, name, lead_time_days FROM suppliers"
+
+
+def _with_names(s: Session, frame: pd.DataFrame) -> pd.DataFrame:
+    """The listed rows of a sheet computed from `_formula_products_frame`, with their SKU codes
+    and names, back in sheet order (the order breaks ties by SKU)."""
+    if not len(frame):
+        return frame
+    ids = [int(x) for x in frame["product_id"].tolist()]
+    texts: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(ids), 5000):
+        id_list = ", ".join(str(x) for x in ids[i : i + 5000])
+        texts.update(
+            (pid, (sku, name))
+            for pid, sku, name in _fetch(
+                s, f"SELECT id, sku, name FROM products WHERE id IN ({id_list})"
+            )
+        )
+    frame = frame.copy()
+    frame["sku"] = [texts[p][0] for p in ids]
+    frame["name"] = [texts[p][1] for p in ids]
+    return restock.sort_sheet(frame)
+
+
 def _sales_frame(
     s: Session,
     first: date,
@@ -292,6 +398,7 @@ def _sales_frame(
     last day, which gives the same sum and does not touch the divisor. The GROUP BY runs on the
     covering index (day, product_id, units).
     """
+    import numpy as np
     import pandas as pd
 
     cols = ["product_id", "day", "units"]
@@ -304,16 +411,24 @@ def _sales_frame(
     special = sorted(set(per_day))
     if only:  # just these SKUs (one product after an inline edit)
         return _per_day(s, special, window, cols)
-    totals = pd.DataFrame.from_records(
-        _fetch(
-            s,
-            "SELECT product_id, SUM(units) FROM sales WHERE day >= :a AND day <= :b "
-            "GROUP BY product_id",
-            window,
-        ),
-        columns=["product_id", "units"],
+    sql = (
+        "SELECT product_id, SUM(units) AS u FROM sales WHERE day >= :a AND day <= :b "
+        "GROUP BY product_id"
     )
-    totals = totals[~totals["product_id"].isin(special)].assign(day=last)[cols]
+    packed = _packed_columns(s, sql, ["product_id", "u"], params=window)
+    if packed is not None:  # SQLite: the totals as two arrays, days as text like the rows below
+        keep = ~np.isin(packed["product_id"], special)
+        n = int(keep.sum())
+        totals = pd.DataFrame(
+            {
+                "product_id": packed["product_id"][keep],
+                "day": np.full(n, last.isoformat(), dtype=object),
+                "units": packed["u"][keep],
+            }
+        )
+    else:
+        totals = pd.DataFrame.from_records(_fetch(s, sql, window), columns=["product_id", "units"])
+        totals = totals[~totals["product_id"].isin(special)].assign(day=last)[cols]
     return _concat([totals, _per_day(s, special, window, cols)], cols)
 
 
@@ -393,7 +508,8 @@ def _compute(
 ) -> pd.DataFrame:
     """The formula's result; with `product_id` for that one product only (an inline edit)."""
     st = restock_settings(s)
-    products = _products_frame(s, product_id)
+    texts_later = only_listed and product_id is None
+    products = _formula_products_frame(s) if texts_later else _products_frame(s, product_id)
     first = sheet_date - timedelta(days=st.window_days)
     horizon = 0
     if len(products):
@@ -412,7 +528,7 @@ def _compute(
         per_day = [int(x) for x in past["product_id"].unique()]
     if product_id is not None:
         per_day = [product_id]  # one product: its day-by-day rows are few
-    return restock.compute(
+    frame = restock.compute(
         products,
         _sales_frame(
             s, first, sheet_date - timedelta(days=1), per_day, only=product_id is not None
@@ -423,6 +539,7 @@ def _compute(
         sheet_date,
         only_listed=only_listed,
     )
+    return _with_names(s, frame) if texts_later else frame
 
 
 # --- catalogue -----------------------------------------------------------------------------------
