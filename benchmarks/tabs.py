@@ -101,10 +101,12 @@ def settle(app: Any, quiet_ms: float = 60.0, limit_s: float = 60.0) -> float:
 
 
 class _Painted:
-    """Records the first paint event a widget receives."""
+    """Records the first paint event a widget or any widget inside it receives (a scroll area
+    itself never paints: its viewport and what is in it do)."""
 
     def __init__(self, widget: Any) -> None:
         from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QWidget
 
         outer = self
         self.at: float | None = None
@@ -116,7 +118,8 @@ class _Painted:
                 return False
 
         self.filter = Filter()
-        widget.installEventFilter(self.filter)
+        for w in (widget, *widget.findChildren(QWidget)):
+            w.installEventFilter(self.filter)
 
 
 # --- tab opening (child process) -----------------------------------------------------------------
