@@ -47,7 +47,7 @@ def _row(task: Any, day: date, today: date) -> DayRow:
         template_id=0,
         day=due,
         section=SECTION,
-        title=f"{task.campaign_name}: {task.title}",
+        title=task_label(task),
         status=status,
         carried_over=carried,
         rule_text=f"活动阶段任务 ({task.stage_label})",
@@ -63,6 +63,7 @@ def _row(task: Any, day: date, today: date) -> DayRow:
         note=task.note,
         source="campaign",
         task_id=task.id,
+        campaign_id=getattr(task, "campaign_id", None),
     )
 
 
@@ -98,15 +99,23 @@ def _left(days: int) -> str:
     return " (今天)" if days == 0 else " (明天)" if days == 1 else f" (还有 {days} 天)"
 
 
-def complete(db: Database, actor: Actor, task_id: int, note: str | None = None) -> None:
+def task_label(task: Any) -> str:
+    """“双12: 页面设计” — how a person reads a campaign task (never its internal `c7`)."""
+    name = getattr(task, "campaign_name", "")
+    title = getattr(task, "title", "")
+    return f"{name}: {title}" if name else str(title)
+
+
+def complete(db: Database, actor: Actor, task_id: int, note: str | None = None) -> Any:
+    """Tick the task through campaigns; returns the task row (title, campaign name)."""
     fn = _service("complete_task")
     if fn is None:
         raise InvalidInput("活动功能不可用, 无法勾选活动任务")
-    fn(db, actor, task_id, note)
+    return fn(db, actor, task_id, note)
 
 
-def reopen(db: Database, actor: Actor, task_id: int) -> None:
+def reopen(db: Database, actor: Actor, task_id: int) -> Any:
     fn = _service("reopen_task")
     if fn is None:
         raise InvalidInput("活动功能不可用, 无法撤销活动任务")
-    fn(db, actor, task_id)
+    return fn(db, actor, task_id)

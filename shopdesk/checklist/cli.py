@@ -151,12 +151,13 @@ def _cmd_action(ctx: Any, args: argparse.Namespace) -> int:
     note = getattr(args, "note", None)
     if kind == "campaign":
         if args.action == "tick":
-            campaign_tasks.complete(ctx.db, actor, ident, note)
+            task = campaign_tasks.complete(ctx.db, actor, ident, note)
         elif args.action == "untick":
-            campaign_tasks.reopen(ctx.db, actor, ident)
+            task = campaign_tasks.reopen(ctx.db, actor, ident)
         else:
             raise InvalidInput("活动任务不能跳过; 请在活动日历里调整")
-        print(f"活动任务 {ident}: 已{'完成' if args.action == 'tick' else '撤销'}")
+        label = campaign_tasks.task_label(task) if task is not None else f"活动任务 {ident}"
+        print(f"{label}: 已{'完成' if args.action == 'tick' else '撤销'}")
         return 0
     if args.action == "tick":
         row = service.tick(ctx.db, actor, ident, day, note=note, value=args.value)
@@ -165,5 +166,5 @@ def _cmd_action(ctx: Any, args: argparse.Namespace) -> int:
     else:
         row = service.untick(ctx.db, actor, ident, day)
     who = f" ({row.by_name})" if row.by_name else ""
-    print(f"{row.key} {row.title}: {row.status_label}{who}")
+    print(f"{row.title} ({row.day:%m-%d}): {row.status_label}{who}")
     return 0

@@ -88,6 +88,7 @@ class DayRow:
     # "template" (a checklist item) or "campaign" (a campaign stage task, ticked through campaigns)
     source: str = "template"
     task_id: int | None = None
+    campaign_id: int | None = None  # campaign tasks: the campaign 打开活动 opens
 
     @property
     def key(self) -> str:

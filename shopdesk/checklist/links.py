@@ -109,7 +109,11 @@ def evaluate(db: Database, keys: Iterable[str | None], day: date) -> dict[str, L
         for key in wanted:
             entry = _REGISTRY.get(key)
             if entry is None:
-                out[key] = LinkStatus(f"未知的数据链接 “{key}”", "warn")
+                out[key] = LinkStatus(
+                    "数据链接不可用",
+                    "warn",
+                    tooltip=f"没有名为 “{key}” 的数据链接; 请在编辑项目里重选",
+                )
                 continue
             try:
                 status = entry.fn(s, day)
@@ -151,14 +155,12 @@ def hero_stock(session: Session, day: date) -> LinkStatus:
         return LinkStatus(f"主推款库存充足 ({total} 款)", "ok", "inventory")
     lines = [f"{sku} {name}: 库存 {on_hand} / 预警 {level}" for sku, name, on_hand, level in below]
     more = f"\n…另有 {len(lines) - 10} 款" if len(lines) > 10 else ""
-    # One SKU: the inventory search finds it by its code. Several: the inventory tab's search
-    # cannot OR codes yet, so it just opens (HERO_BELOW_FILTER is the token it could learn).
-    target = below[0][0] if len(below) == 1 else ""
+    # A click opens 库存补货 showing exactly the hero SKUs below their warning level.
     return LinkStatus(
         f"{len(below)} 个主推款低于预警量",
         "bad",
         "inventory",
-        target,
+        HERO_BELOW_FILTER,
         tooltip=f"共 {total} 个主推款, 低于预警量:\n" + "\n".join(lines[:10]) + more,
     )
 

@@ -1,6 +1,8 @@
 """The printable daily checklist report: what was done, by whom, notes, what was skipped and why.
 
-Built once as a shared `Report`, so PDF, print, .xlsx and CSV all show the same thing.
+Built once as a shared `Report`, so PDF, print, .xlsx and CSV all show the same thing. A reader
+sees each item by its title (overdue ones with their day); the command-line handles (`12`,
+`12@2026-11-20`, `c7`) are only in the `shopdesk checklist` listing, where they are typed back.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from shopdesk.reports import Column, Report, Section
 WEEKDAYS = "一二三四五六日"
 
 COLUMNS = [
-    Column("id", "编号", width=14),
-    Column("title", "检查项目", width=42),
+    Column("title", "检查项目", width=52),
     Column("owner", "负责", width=10),
     Column("status", "状态", width=8),
     Column("by", "勾选人", width=8),

@@ -43,10 +43,11 @@ def test_hero_stock_counts_heroes_below_their_warning_level(db: Database) -> Non
     st = evaluate(db, ["hero_stock"], DAY)["hero_stock"]
     assert (st.text, st.level, st.target_tab) == ("2 个主推款低于预警量", "bad", "inventory")
     assert "A3 商品A3: 库存 3 / 预警 5" in st.tooltip and "A2" not in st.tooltip
+    assert st.target_filter == links.HERO_BELOW_FILTER  # a click shows exactly these in 库存补货
     with db.write() as s:
         s.query(Product).filter(Product.sku == "A3").update({"on_hand": 10})
     st = evaluate(db, ["hero_stock"], DAY)["hero_stock"]
-    assert st.text == "1 个主推款低于预警量" and st.target_filter == "A1"
+    assert st.text == "1 个主推款低于预警量" and st.target_filter == links.HERO_BELOW_FILTER
     with db.write() as s:
         s.query(Product).filter(Product.sku == "A1").update({"on_hand": 80})
     st = evaluate(db, ["hero_stock"], DAY)["hero_stock"]
