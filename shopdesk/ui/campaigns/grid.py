@@ -30,6 +30,7 @@ from shopdesk.campaigns.calendar import WEEKDAY_LABELS, Bar, Span, layout_bars
 from shopdesk.campaigns.rows import AgendaRow, CalendarItem
 from shopdesk.ui.i18n import day_text
 from shopdesk.ui.labels import label
+from shopdesk.ui.widgets import theme
 
 HEADER_H = 24
 DAY_LABEL_H = 20
@@ -211,12 +212,15 @@ class CalendarGrid(QWidget):
         holiday = next((m for m in marks if m.kind == overlay.HOLIDAY), None)
         workday = next((m for m in marks if m.kind == overlay.WORKDAY), None)
         festival = next((m for m in marks if m.kind == overlay.FESTIVAL), None)
+        tinted = True  # a light fill keeps dark words in a dark theme
         if day == self.today:
             p.fillRect(rect, TODAY_FILL)
         elif holiday or day in self.breaks:
             p.fillRect(rect, HOLIDAY_FILL)
         elif workday:
             p.fillRect(rect, WORKDAY_FILL)
+        else:
+            tinted = False
         p.setPen(QPen(GRID_PEN, 1))
         p.drawRect(rect)
         other = self.month is not None and day.month != self.month
@@ -227,7 +231,7 @@ class CalendarGrid(QWidget):
             else (
                 HOLIDAY_TEXT
                 if holiday or (day.weekday() >= 5 and not workday)
-                else self.palette().text().color()
+                else (QColor(theme.ON_TINT) if tinted else self.palette().text().color())
             )
         )
         p.setPen(colour)
@@ -264,8 +268,8 @@ class CalendarGrid(QWidget):
         item, rect, bar = placed.item, placed.rect, placed.bar
         colour = QColor(stages.STAGE_COLOURS.get(item.stage, "#cccccc"))
         fill = QColor(colour)
-        if item.recurring:  # a weekly/monthly shop activity: light, with a stripe
-            fill.setAlpha(70)
+        if item.recurring:  # a weekly/monthly shop activity: pale, with a stripe
+            fill = _blend(colour, self.palette().base().color(), 0.27)
         if self._drag and self._drag[0] == item.campaign_id:
             fill.setAlpha(140)
         p.setPen(Qt.PenStyle.NoPen)
@@ -278,7 +282,10 @@ class CalendarGrid(QWidget):
             p.setPen(QPen(QColor("#757575"), 1))
             y = rect.center().y()
             p.drawLine(QPointF(rect.left() + 2, y), QPointF(rect.right() - 2, y))
-        p.setPen(QColor("#202124"))
+        dark_ink, light_ink = QColor("#202124"), self.palette().text().color()
+        opaque = _blend(fill, self.palette().base().color(), fill.alphaF())
+        ink = max((dark_ink, light_ink), key=lambda c: theme.contrast(c, opaque))
+        p.setPen(ink)
         text = item.name if not bar.continues_before else "… " + item.name
         if not item.recurring:
             text += f" · {label(stages.label(item.stage))}"
@@ -446,3 +453,12 @@ class CalendarGrid(QWidget):
                 r = self.cell_rect(row, days.index(day))
                 return QRect(int(r.left()), int(r.top()), int(r.width()), int(r.height())).center()
         raise ValueError(day)
+
+
+def _blend(colour: QColor, base: QColor, amount: float) -> QColor:
+    """`amount` of `colour` over `base`, opaque (a pale chip on a light base, a dim one on dark)."""
+    return QColor.fromRgbF(
+        colour.redF() * amount + base.redF() * (1 - amount),
+        colour.greenF() * amount + base.greenF() * (1 - amount),
+        colour.blueF() * amount + base.blueF() * (1 - amount),
+    )
