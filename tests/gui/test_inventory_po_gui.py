@@ -73,7 +73,7 @@ def tab(qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path) -> InventoryTab:
 
 
 def answer(key: Qt.Key, seen: list[str]) -> None:
-    """Answer the next message box with a key, as a user would (Enter = the default button)."""
+    """Answer the next message box as a user would: Enter = its default button, Esc = No."""
 
     def poll() -> None:
         box = QApplication.activeModalWidget()
@@ -81,7 +81,14 @@ def answer(key: Qt.Key, seen: list[str]) -> None:
             QTimer.singleShot(20, poll)
             return
         seen.append(box.text())
-        QTest.keyClick(box, key)
+        # Click the button the key stands for: offscreen Qt may not make the box the active
+        # window, and a key would then go to the shortcuts of the widget that had the focus.
+        if key == Qt.Key.Key_Escape:
+            button = box.button(QMessageBox.StandardButton.No) or box.escapeButton()
+        else:
+            button = box.defaultButton() or box.button(QMessageBox.StandardButton.Ok)
+        assert button is not None
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, poll)
 
@@ -413,3 +420,34 @@ def test_staff_has_no_order_menu_entries(
     qtbot.addWidget(w)
     names = {a.objectName() for a in w.data_menu.actions()}
     assert "po_new" not in names and "po_from_sheet" not in names
+
+
+def test_keyboard_moves_between_orders_and_lines(qtbot: QtBot, tab: InventoryTab) -> None:
+    _two_line_order(tab)
+    service.create_po(tab.ctx.db, tab.ctx.actor, [NewLine("B1", 5)], po_number="PO-8")
+    tab.pages.setCurrentWidget(tab.orders)
+    page = tab.orders
+    statuses: list[str] = []
+    tab.ctx.bus.status.connect(statuses.append)
+    page.orders_view.setFocus()
+    first = page.current_order()
+    assert first is not None and first.po_number == "PO-7"  # arrives first
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Down)
+    assert page.current_order() is not None and page.current_order().po_number == "PO-8"
+    assert [r.sku for r in page.model.rows] == ["B1"]
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Up)
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Return)
+    assert page.view.hasFocus() and page.view.currentIndex().row() == 0
+    # Shift+Down selects both lines; Ctrl+R receives them (the whole order) after Enter.
+    page.view.selectRow(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(page.view.selectionModel().selectedRows()) == 2
+    seen: list[str] = []
+    answer(Qt.Key.Key_Return, seen)
+    qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert "PO-7 整单到货: 共 34 件" in seen[0]
+    assert statuses[-1] == "已收货: PO-7 · 2 行, 共 34 件计入库存"
+    activate(qtbot, tab)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Escape)
+    assert page.orders_view.hasFocus()

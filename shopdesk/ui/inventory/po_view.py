@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -235,6 +235,13 @@ class OrdersPage(QWidget):
         self.receive_action.triggered.connect(self.receive_selected)
         self.addActions([self.new_action, self.receive_action])
 
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter: into the order's lines
+            QShortcut(QKeySequence(key), self.orders_view, self._into_lines).setContext(
+                Qt.ShortcutContext.WidgetShortcut
+            )
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, self.orders_view.setFocus)
+        back.setContext(Qt.ShortcutContext.WidgetShortcut)  # Esc: back to the orders
+
         self.open_only.toggled.connect(lambda _b: self.reload())
         self.new_btn.clicked.connect(self.new_order)
         self.receive_btn.clicked.connect(self.receive_selected)
@@ -268,6 +275,11 @@ class OrdersPage(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         self._show_lines()
+
+    def _into_lines(self) -> None:
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(0, 2))
 
     def current_order(self) -> PoOrder | None:
         idx = self.orders_view.selectionModel().currentIndex()
