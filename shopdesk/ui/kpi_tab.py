@@ -45,6 +45,7 @@ from shopdesk.ui.kpi.grid_model import KpiGridModel
 from shopdesk.ui.kpi.grid_view import KpiGridView
 from shopdesk.ui.labels import label
 from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.shortcuts import show_keys_in_tooltips
 from shopdesk.ui.widgets.undo import EditHistory
 from shopdesk.ui.widgets.worker import Job, start
 
@@ -182,7 +183,15 @@ class KpiTab(QWidget):
         self.toolbar.setVisible(any(a.isVisible() for a in self.toolbar.actions()))
         self.card_combo.currentIndexChanged.connect(lambda _i: self._fill_months())
         self.month_combo.currentIndexChanged.connect(lambda _i: self.show_month())
-        QShortcut(QKeySequence("Ctrl+I"), self, self._import)
+        # Main actions have keys (active while this tab is in front), named in their tooltips.
+        for action, keys in (
+            (self.open_button, "Ctrl+N"),
+            (self.import_button, "Ctrl+I"),
+            (self.payroll_button, "Ctrl+E"),
+            (self.print_button, "Ctrl+P"),
+        ):
+            action.setShortcut(QKeySequence(keys))
+        show_keys_in_tooltips(self.toolbar.actions())
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
 
     def _button(self, text: str, name: str, slot: Any) -> QAction:

@@ -128,7 +128,7 @@ TAB_KEYS = {
     "checklist": {"F5", "Alt+Left", "Alt+Right", "Alt+P", "Alt+X"},
     "inventory": {"Ctrl+F", "Ctrl+N", "Ctrl+R", "Ctrl+G", "Alt+S", "Alt+P"},
     "campaigns": {"Alt+W", "Alt+M", "Alt+L"},
-    "kpi": {"Ctrl+I", "F5"},
+    "kpi": {"Ctrl+N", "Ctrl+I", "Ctrl+E", "Ctrl+P", "F5"},
     "metrics": {"Alt+I", "Alt+N"},
 }
 
@@ -142,6 +142,14 @@ def test_menu_actions_have_shortcuts_in_their_tooltips(window: MainWindow) -> No
         for action in menu.menu().actions():
             keys = action.shortcut().toString(NATIVE)
             assert not keys or keys in action.toolTip(), action.text()
+
+
+def test_kpi_toolbar_names_its_keys(window: MainWindow) -> None:
+    tab = window.tab("kpi")
+    for action in tab.toolbar.actions():  # type: ignore[attr-defined]
+        keys = action.shortcut().toString(NATIVE)
+        assert not keys or keys in action.toolTip(), action.text()
+    assert "Ctrl+P" in tab.print_button.toolTip()  # type: ignore[attr-defined]
 
 
 def test_tabs_switch_with_ctrl_digits_and_say_so(window: MainWindow) -> None:
