@@ -400,11 +400,19 @@ class CampaignsTab(QWidget):
         self.refresh()
 
     def create_preset(self, key: str) -> None:
+        """Open the dialog filled from the preset; the campaign exists only after 保存."""
+        if not self.can_edit:
+            self.ctx.bus.status.emit(self.tr("只有主管和店主可以新建活动"))
+            return
         after = max(self.selected_day(), self.today)
-        cid = guarded(
-            self, lambda: service.create_from_preset(self.ctx.db, self.ctx.actor, key, after)
-        )
+        draft = guarded(self, lambda: presets.draft(key, after))
+        if draft is None:
+            return
+        dialog = CampaignDialog(self.ctx, None, draft=draft, parent=self)
+        dialog.exec()
+        cid = dialog.campaign_id
         if cid is None:
+            self.refresh()
             return
         detail = guarded(self, lambda: service.get_campaign(self.ctx.db, self.ctx.actor, cid))
         if detail is not None:

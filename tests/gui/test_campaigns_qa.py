@@ -28,6 +28,20 @@ D11 = CampaignInput(
 )
 
 
+@pytest.fixture(autouse=True)
+def _discard_unsaved(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """qtbot closes left-open dialogs after each test: half-typed edits are discarded then
+    instead of asking 保存/放弃/取消 with nobody there to answer; tests asking for
+    `real_question` drive the real box (and call `_quiet` before they end)."""
+    if "real_question" not in request.fixturenames:
+        monkeypatch.setattr(CampaignDialog, "ask_unsaved", lambda self: "discard")
+
+
+@pytest.fixture
+def real_question(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    return lambda: monkeypatch.setattr(CampaignDialog, "ask_unsaved", lambda self: "discard")
+
+
 @pytest.fixture
 def product(db: Database) -> int:
     with db.write() as s:
@@ -135,3 +149,120 @@ def test_a_save_racing_another_pc_names_the_winner(
     with pytest.raises(StaleRecord) as caught:
         svc.update_campaign(ui_ctx.db, owner, cid, D11)
     assert "已被 主管 于 11-22 10:00 修改" in str(caught.value)
+
+
+def _answer_unsaved(qtbot, text: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """When the 未保存 question comes up, note its text and click the button `text`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "unsavedBox":
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == text]
+        button.click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_closing_without_changes_asks_nothing(
+    qtbot, ui_ctx: UiContext, owner: Actor, real_question
+) -> None:  # type: ignore[no-untyped-def]
+    cid = svc.create_campaign(ui_ctx.db, owner, D11)
+    dlg = _dialog(qtbot, ui_ctx, cid)
+    dlg.activateWindow()
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert not dlg.isVisible()
+
+
+@pytest.mark.parametrize("how", ["esc", "close_button", "window_close"])
+def test_unsaved_changes_are_asked_about_and_cancel_keeps_them(
+    qtbot, ui_ctx: UiContext, owner: Actor, how: str, real_question
+) -> None:  # type: ignore[no-untyped-def]
+    cid = svc.create_campaign(ui_ctx.db, owner, D11)
+    dlg = _dialog(qtbot, ui_ctx, cid)
+    dlg.activateWindow()
+    dlg.budget.insert("5000")
+    seen: list[str] = []
+    _answer_unsaved(qtbot, "取消", seen)
+    if how == "esc":
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    elif how == "close_button":
+        (close,) = [b for b in dlg.findChildren(QPushButton) if b.text() == "关闭"]
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    else:
+        dlg.close()
+    assert seen == ["活动有未保存的修改。要保存吗?"]
+    assert dlg.isVisible() and dlg.budget.text() == "5000"
+    real_question()  # the test ends: qtbot's close discards
+
+
+def test_unsaved_changes_save_or_discard(
+    qtbot, ui_ctx: UiContext, owner: Actor, real_question
+) -> None:  # type: ignore[no-untyped-def]
+    cid = svc.create_campaign(ui_ctx.db, owner, D11)
+    dlg = _dialog(qtbot, ui_ctx, cid)
+    dlg.activateWindow()
+    dlg.budget.insert("5000")
+    seen: list[str] = []
+    _answer_unsaved(qtbot, "保存", seen)
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert not dlg.isVisible()
+    assert svc.get_campaign(ui_ctx.db, owner, cid).campaign.budget == D("5000")
+
+    dlg = _dialog(qtbot, ui_ctx, cid)
+    dlg.activateWindow()
+    dlg.review_page.summary.insertPlainText("写了一半的总结")
+    _answer_unsaved(qtbot, "放弃", seen)
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert len(seen) == 2 and not dlg.isVisible()
+    assert svc.get_campaign(ui_ctx.db, owner, cid).review.summary is None
+
+
+def test_a_preset_opens_the_dialog_filled_and_creates_only_on_save(
+    qtbot, ui_ctx: UiContext, owner: Actor, real_question
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.ui.campaigns_tab import CampaignsTab
+
+    tab = CampaignsTab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    found: list[CampaignDialog] = []
+
+    def close_untouched() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, CampaignDialog)
+        found.append(dlg)
+        dlg.grab().save("/tmp/campaign-preset-dialog.png")
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+
+    QTimer.singleShot(0, close_untouched)
+    tab.create_preset("double11")
+    (dlg,) = found
+    assert dlg.name.text() == "2027 双11"  # 2026 双11 is over (today 11-22)
+    assert dlg.start.date().toString("yyyy-MM-dd") == "2027-11-01"
+    assert dlg.has_signup.isChecked() and "满300减50" in dlg.discount.text()
+    assert "请核对日期和预算" in dlg.preset_hint.text()
+    assert svc.list_campaigns(ui_ctx.db, owner) == []  # nothing created yet
+
+    def check_and_save() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, CampaignDialog)
+        dlg.budget.insert("20000")
+        qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+        found.append(dlg)
+        dlg.accept()
+
+    QTimer.singleShot(0, check_and_save)
+    tab.create_preset("double11")
+    cid = found[-1].campaign_id
+    assert cid is not None
+    detail = svc.get_campaign(ui_ctx.db, owner, cid)
+    assert detail.campaign.budget == D("20000") and detail.campaign.owner_id == owner.id
+    assert {t.stage for t in detail.tasks} >= {"registered", "stock_prepared", "page_designed"}

@@ -34,6 +34,14 @@ D11 = CampaignInput(
 
 
 @pytest.fixture(autouse=True)
+def _discard_unsaved(monkeypatch: pytest.MonkeyPatch) -> None:
+    """qtbot closes left-open dialogs after each test: half-typed edits are discarded then
+    instead of asking 保存/放弃/取消 with nobody there to answer (tests/gui/test_campaigns_qa.py
+    drives the real question)."""
+    monkeypatch.setattr(CampaignDialog, "ask_unsaved", lambda self: "discard")
+
+
+@pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("shopdesk.ui.campaigns_tab.today", lambda: TODAY)
 

@@ -32,6 +32,7 @@ from shopdesk.auth.permissions import Perm, can
 from shopdesk.campaigns import recurrence as rec
 from shopdesk.campaigns import service, stages
 from shopdesk.campaigns.calendar import WEEKDAY_LABELS
+from shopdesk.campaigns.presets import CampaignDraft
 from shopdesk.campaigns.rows import CampaignDetail, CampaignInput
 from shopdesk.errors import InvalidInput, ShopDeskError
 from shopdesk.numbers import NumberError, parse_money
@@ -62,18 +63,22 @@ class CampaignDialog(QDialog):
         campaign_id: int | None = None,
         *,
         start: date | None = None,
+        draft: CampaignDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.campaign_id = campaign_id
         self.detail: CampaignDetail | None = None
+        # A preset fills a new campaign's fields; its tasks are created on 保存, not before.
+        self.draft = draft if campaign_id is None else None
+        self._clean: tuple[object, ...] = ()
         self.can_edit = can(ctx.actor, Perm.EDIT_CAMPAIGNS)
         self.can_cost = can(ctx.actor, Perm.VIEW_COST)
         self.setWindowTitle(self.tr("活动"))
         self.resize(780, 640)
         self.tabs = QTabWidget(self)
-        self._build_basic(start or date.today())
+        self._build_basic(draft.start if draft else start or date.today())
         self.sku_page = SkuPage(ctx, self)
         self.stage_page = StagePage(ctx, self)
         self.profit_page = ProfitPage(ctx, self)
@@ -100,11 +105,19 @@ class CampaignDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("dialogMessage")
         self.message.setStyleSheet("color: #c62828")
+        self.preset_hint = QLabel(self)
+        self.preset_hint.setObjectName("presetHint")
+        self.preset_hint.setWordWrap(True)
+        self.preset_hint.setStyleSheet("background: #fff8e1; padding: 6px")
+        self.preset_hint.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.preset_hint)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.reload()
+        if self.draft is not None:
+            self._fill_from_draft(self.draft)
 
     # -- basic page ------------------------------------------------------------------------
     def _build_basic(self, start: date) -> None:
@@ -203,6 +216,7 @@ class CampaignDialog(QDialog):
         if not saved:
             self.setWindowTitle(self.tr("新建活动"))
             self.sku_page.set_rows([])
+            self._clean = self._state()
             return
         assert self.campaign_id is not None
         detail = guarded(
@@ -239,6 +253,90 @@ class CampaignDialog(QDialog):
         self.stage_page.show_detail(detail)
         self.profit_page.show_detail(detail)
         self.review_page.show_detail(detail)
+        self._clean = self._state()
+
+    def _fill_from_draft(self, d: CampaignDraft) -> None:
+        """A preset's usual dates, sign-up deadline and discount, for the user to check."""
+        self.setWindowTitle(self.tr("新建活动 (模板: {0})").format(d.name))
+        self.name.setText(d.name)
+        self.kind.setCurrentIndex(max(self.kind.findData(d.kind), 0))
+        self.platform.setCurrentText(d.platform or "")
+        self.start.setDate(qdate(d.start))
+        self.end.setDate(qdate(d.end))
+        self.has_signup.setChecked(d.signup_deadline is not None)
+        if d.signup_deadline:
+            self.signup.setDate(qdate(d.signup_deadline))
+        rule = d.recurrence
+        self.repeat.setCurrentIndex(max(self.repeat.findData(rule.kind if rule else ""), 0))
+        if rule and rule.kind == "weekly":
+            for i, box in enumerate(self.weekday_boxes):
+                box.setChecked(i in rule.weekdays)
+        if rule and rule.kind == "monthly":
+            self.month_day.setValue(rule.day)
+        self.discount.setText(d.discount_text or "")
+        self.owner.setCurrentIndex(max(self.owner.findData(self.ctx.actor.id), 0))
+        self.preset_hint.setText(
+            self.tr(
+                "按模板“{0}”填好了常用日期、报名截止和优惠; 请核对日期和预算, 点“保存”才会创建。"
+            ).format(d.name)
+        )
+        self.preset_hint.show()
+        self._clean = self._state()
+
+    # -- unsaved changes -------------------------------------------------------------------------
+    def _state(self) -> tuple[object, ...]:
+        """What the user can type on the basic, SKU and profit pages, to compare with."""
+        skus = tuple((k.product_id, k.uplift, k.campaign_price) for k in self.sku_page.inputs())
+        return (
+            self.name.text(),
+            self.kind.currentData(),
+            self.platform.currentText(),
+            self.start.date(),
+            self.end.date(),
+            self.has_signup.isChecked(),
+            self.signup.date() if self.has_signup.isChecked() else None,
+            self.repeat.currentData(),
+            tuple(box.isChecked() for box in self.weekday_boxes),
+            self.month_day.value(),
+            self.discount.text(),
+            self.budget.text(),
+            self.owner.currentData(),
+            skus,
+            self.profit_page.commission.text(),
+            self.profit_page.promotion.text(),
+        )
+
+    def has_changes(self) -> bool:
+        """True when something typed here is not saved yet."""
+        if not self.can_edit:
+            return False
+        return self._state() != self._clean or self.review_page.dirty()
+
+    def ask_unsaved(self) -> str:
+        """保存 / 放弃 / 取消 → "save" / "discard" / "cancel"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("活动"),
+            self.tr("活动有未保存的修改。要保存吗?"),
+            parent=self,
+        )
+        box.setObjectName("unsavedBox")
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def reject(self) -> None:
+        """Esc, 关闭 and the window's close button: unsaved changes are asked about first."""
+        if self.has_changes():
+            choice = self.ask_unsaved()
+            if choice == "cancel" or (choice == "save" and not self.save()):
+                return
+        super().reject()
 
     # -- saving ----------------------------------------------------------------------------------
     def _input(self) -> CampaignInput:
@@ -285,8 +383,9 @@ class CampaignDialog(QDialog):
             if review_dirty:
                 self.review_page.check_amounts()
             if self.campaign_id is None:
+                tasks = self.draft.tasks if self.draft is not None else None
                 self.campaign_id = service.create_campaign(
-                    self.ctx.db, self.ctx.actor, data, skus=skus
+                    self.ctx.db, self.ctx.actor, data, skus=skus, tasks=tasks
                 )
             else:
                 version = self.detail.campaign.version if self.detail else None
@@ -308,6 +407,8 @@ class CampaignDialog(QDialog):
             show_error(self, exc)
             return False
         self.message.setText("")
+        self.draft = None
+        self.preset_hint.hide()
         self.ctx.bus.status.emit(self.tr("活动已保存"))
         self._after_change()
         return True
