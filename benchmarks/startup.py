@@ -10,14 +10,14 @@ paint event of its main window, so interpreter start and every import count. Thr
   large      the same on the large benchmark shop (benchmarks/large_shop.py), with today's
              checklist
 
-Budgets (issue 2 / 11): empty ≤ 1.5 × bare, large ≤ 3 × bare.
+Budgets (issue 2 / 11): first paint ≤ 1.5 × bare, today's checklist ≤ 3 × bare. The machine is
+shared, so each figure (the floor included) is the minimum of --runs fresh processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,12 +98,9 @@ def once(code: str, *args: str) -> dict[str, tuple[float, str]]:
     return marks
 
 
-def median(code: str, runs: int, *args: str) -> dict[str, tuple[float, str]]:
-    samples = [once(code, *args) for _ in range(runs)]
-    return {
-        key: (statistics.median(s[key][0] for s in samples), samples[-1][key][1])
-        for key in samples[0]
-    }
+def best(samples: list[dict[str, tuple[float, str]]]) -> dict[str, tuple[float, str]]:
+    """The fastest of several starts for each mark: other jobs on the machine only add time."""
+    return {key: (min(s[key][0] for s in samples), samples[-1][key][1]) for key in samples[0]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,11 +120,20 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
-        once(BARE)  # warm the file cache for everyone
-        once(SHOPDESK, "--data-dir", tmp, "--as", "店主")
-        bare = median(BARE, args.runs)["painted"][0]
-        empty = median(SHOPDESK, args.runs, "--data-dir", tmp, "--as", "店主")
-    big = median(SHOPDESK, args.runs, "--data-dir", str(large.data_dir), "--as", "店主")
+        cases = {
+            "bare": (BARE,),
+            "empty": (SHOPDESK, "--data-dir", tmp, "--as", "店主"),
+            "large": (SHOPDESK, "--data-dir", str(large.data_dir), "--as", "店主"),
+        }
+        for case in cases.values():  # warm the file cache (and take today's daily copies)
+            once(*case)
+        # Round-robin, so a busy spell on the shared machine slows the floor as much as the app.
+        samples: dict[str, list[dict[str, tuple[float, str]]]] = {k: [] for k in cases}
+        for _ in range(args.runs):
+            for key, case in cases.items():
+                samples[key].append(once(*case))
+    bare = best(samples["bare"])["painted"][0]
+    empty, big = best(samples["empty"]), best(samples["large"])
     print(f"bare PySide6 window, five tabs          : {bare:6.0f} ms")
     for label, marks in (("empty shop", empty), ("large shop", big)):
         first, heavy = marks["painted"]
