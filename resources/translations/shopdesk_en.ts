@@ -1769,6 +1769,30 @@ Space ticks/unticks</translation>
         <source>各行的预计到货日期不同: 最早 {0}, 最晚 {1}</source>
         <translation>Lines arrive on different dates: earliest {0}, latest {1}</translation>
     </message>
+    <message>
+        <source>打开活动 ▸</source>
+        <translation>Open campaign ▸</translation>
+    </message>
+    <message>
+        <source>双击或按回车: 在活动日历里打开这个活动</source>
+        <translation>Double-click or press Enter: open this campaign in the campaign calendar</translation>
+    </message>
+    <message>
+        <source>撤销勾选</source>
+        <translation>Undo tick</translation>
+    </message>
+    <message>
+        <source>勾选</source>
+        <translation>Tick</translation>
+    </message>
+    <message>
+        <source>打开活动</source>
+        <translation>Open campaign</translation>
+    </message>
+    <message>
+        <source>打开相关页面</source>
+        <translation>Open the linked page</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -2691,6 +2715,30 @@ Space ticks/unticks</translation>
     <message>
         <source>日报已导出到 {0}</source>
         <translation>Daily report exported to {0}</translation>
+    </message>
+    <message>
+        <source>显示所有人的</source>
+        <translation>Show everyone's</translation>
+    </message>
+    <message>
+        <source>改为显示全店当天的检查项目</source>
+        <translation>Show the whole shop's checks for the day instead</translation>
+    </message>
+    <message>
+        <source>今天没有检查项</source>
+        <translation>No checks today</translation>
+    </message>
+    <message>
+        <source>这一天没有检查项</source>
+        <translation>No checks on this day</translation>
+    </message>
+    <message>
+        <source>今天没有分配给你的检查项 —</source>
+        <translation>Nothing assigned to you today —</translation>
+    </message>
+    <message>
+        <source>这一天没有分配给你的检查项 —</source>
+        <translation>Nothing was assigned to you on this day —</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QThreadPool
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,7 +37,7 @@ from shopdesk.checklist.dayview import DayRow
 from shopdesk.checklist.links import LinkStatus
 from shopdesk.checklist.service import ChecklistDay
 from shopdesk.errors import ShopDeskError
-from shopdesk.ui.checklist.day_model import COL_NOTE, COL_VALUE, DayModel
+from shopdesk.ui.checklist.day_model import COL_NOTE, COL_VALUE, DayModel, opens_campaign
 from shopdesk.ui.checklist.day_table import DayTable
 from shopdesk.ui.checklist.extras_worker import ExtrasJob
 from shopdesk.ui.context import UiContext
@@ -183,6 +183,22 @@ class ChecklistTab(QWidget):
         self.message.setStyleSheet("QLabel { color: #c62828; }")
         self.message.hide()
 
+        # Nothing to do for this person: say so and offer everyone's list (the table stays empty).
+        self.empty = QWidget()
+        self.empty.setObjectName("checklistEmpty")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("checklistEmptyText")
+        self.empty_all_btn = QPushButton(self.tr("显示所有人的"))
+        self.empty_all_btn.setObjectName("checklistEmptyShowAll")
+        self.empty_all_btn.setToolTip(self.tr("改为显示全店当天的检查项目"))
+        self.empty_all_btn.clicked.connect(self._show_everyone)
+        empty_row = QHBoxLayout(self.empty)
+        empty_row.setContentsMargins(8, 12, 8, 12)
+        empty_row.addWidget(self.empty_label)
+        empty_row.addWidget(self.empty_all_btn)
+        empty_row.addStretch(1)
+        self.empty.hide()
+
         self.model = DayModel(self)
         # Queued: the editor finishes closing before the save reloads the model under it.
         self.model.draft_committed.connect(self._on_draft, Qt.ConnectionType.QueuedConnection)
@@ -204,6 +220,7 @@ class ChecklistTab(QWidget):
         lay.addWidget(self.reminders)
         lay.addLayout(actions)
         lay.addWidget(self.message)
+        lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.hint)
 
@@ -257,10 +274,53 @@ class ChecklistTab(QWidget):
         self.model.set_rows(view.rows, view.sections, link_states)
         self._show_progress(view)
         self._show_reminders(view)
+        self._show_empty(view)
         if current is not None:
             self.table.select_row(self.model.row_of(current.key), column)
         if self.table.currentIndex().row() < 0:
             self.table.select_row(self.table.first_item_row())
+
+    def _show_empty(self, view: ChecklistDay) -> None:
+        if view.rows:
+            had_focus = self.empty_all_btn.hasFocus()
+            self.empty.hide()
+            if had_focus:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        today = view.day == view.today
+        if view.everyone:
+            text = self.tr("今天没有检查项") if today else self.tr("这一天没有检查项")
+        elif today:
+            text = self.tr("今天没有分配给你的检查项 —")
+        else:
+            text = self.tr("这一天没有分配给你的检查项 —")
+        self.empty_label.setText(text)
+        self.empty_all_btn.setVisible(not view.everyone)
+        self.empty.show()
+
+    def _show_everyone(self) -> None:
+        self.everyone.setChecked(True)  # reloads
+        self.focus_table()
+
+    # -- focus ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to this tab (after login, Ctrl+1): Space must tick at once, without a click."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            QTimer.singleShot(0, self.focus_table)
+
+    def focus_table(self) -> None:
+        """Keyboard focus on the table's current item (or on 显示所有人的 when there is none)."""
+        if not self.isVisible() or self.inner.currentIndex() != 0:
+            return
+        if self.table.currentIndex().row() < 0:
+            self.table.select_row(self.table.first_item_row())
+        if self.table.currentIndex().row() >= 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.empty_all_btn.isVisible():
+            self.empty_all_btn.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_extras(self, generation: int, tasks: Any, reminders: Any, states: Any) -> None:
         self._job = None
@@ -450,11 +510,20 @@ class ChecklistTab(QWidget):
 
     def _open_link(self, model_row: int) -> None:
         r = self.model.row_at(model_row)
+        if r is not None and opens_campaign(r):
+            self.open_campaign(model_row)
+            return
         if r is None or not r.link_key:
             return
         link = self.model.links.get(r.link_key)
         if link is not None and link.target_tab:
             self.ctx.bus.open_tab.emit(link.target_tab, link.target_filter)
+
+    def open_campaign(self, model_row: int) -> None:
+        """打开活动: a campaign stage task opens its campaign in the 活动日历 tab."""
+        r = self.model.row_at(model_row)
+        if r is not None and r.campaign_id is not None:
+            self.ctx.bus.open_tab.emit("campaigns", str(r.campaign_id))
 
     def _open_reminder(self, href: str) -> None:
         if self.view is None:

@@ -48,6 +48,8 @@ STATUS_BG = {
 }
 LEVEL_FG = {"ok": QColor("#1b7a32"), "warn": QColor("#9a6700"), "bad": QColor("#c62828")}
 SECTION_BG = QColor("#dde6f0")
+LINK_FG = QColor("#1a5fb4")
+OPEN_CAMPAIGN = QT_TRANSLATE_NOOP("", "打开活动 ▸")
 OVERDUE_HEADER_BG = QColor("#f8c7c4")
 
 
@@ -183,6 +185,8 @@ class DayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_LINK and r.link_key in self.links:
                 return QBrush(LEVEL_FG.get(self.links[r.link_key].level, QColor("black")))
+            if col == COL_LINK and opens_campaign(r):
+                return QBrush(LINK_FG)
             if col == COL_TICK and r.status == "overdue":
                 return QBrush(LEVEL_FG["bad"])
             if col in (COL_NOTE, COL_VALUE) and not r.resolved and r.key in self.drafts:
@@ -229,6 +233,8 @@ class DayModel(QAbstractTableModel):
         if col == COL_OWNER:
             return owner_text(r)
         if col == COL_LINK:
+            if opens_campaign(r):
+                return tr(OPEN_CAMPAIGN)
             link = self.links.get(r.link_key or "")
             return link.text if link else ""
         if col == COL_VALUE:
@@ -251,6 +257,8 @@ class DayModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, r: DayRow, col: int) -> str | None:
+        if col == COL_LINK and opens_campaign(r):
+            return tr("双击或按回车: 在活动日历里打开这个活动")
         if col == COL_LINK:
             link = self.links.get(r.link_key or "")
             if link is None:
@@ -287,6 +295,11 @@ class DayModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.draft_committed.emit(r.key)
         return True
+
+
+def opens_campaign(r: DayRow) -> bool:
+    """A campaign stage task: its link column opens the campaign in 活动日历."""
+    return r.source == "campaign" and r.campaign_id is not None
 
 
 def _num(value: Decimal) -> str:

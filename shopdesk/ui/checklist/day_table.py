@@ -1,10 +1,13 @@
-"""The checklist table: Space ticks, arrows move, Enter on live data opens its tab."""
+"""The checklist table: Space ticks, arrows move, Enter on live data opens its tab.
+
+The context menu offers the same: tick/undo, and 打开活动 (campaign tasks) or the linked page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from shopdesk.ui.checklist.day_model import (
     COL_LINK,
@@ -15,6 +18,8 @@ from shopdesk.ui.checklist.day_model import (
     COL_VALUE,
     COL_WHO,
     DayModel,
+    opens_campaign,
+    tr,
 )
 
 
@@ -108,6 +113,39 @@ class DayTable(QTableView):
             self.link_activated.emit(index.row())
         elif index.column() == COL_TICK:
             self.toggle_requested.emit(index.row())
+
+    def context_menu(self, row: int) -> QMenu | None:
+        """The menu for an item line (None on a header line)."""
+        model = self.day_model()
+        r = model.row_at(row)
+        if r is None:
+            return None
+        menu = QMenu(self)
+        tick = menu.addAction(tr("撤销勾选") if r.resolved else tr("勾选"))
+        tick.setShortcut(Qt.Key.Key_Space)
+        tick.triggered.connect(lambda: self.toggle_requested.emit(row))
+        if opens_campaign(r):
+            menu.addAction(tr("打开活动")).triggered.connect(lambda: self.link_activated.emit(row))
+        else:
+            link = model.links.get(r.link_key or "")
+            if link is not None and link.target_tab:
+                menu.addAction(tr("打开相关页面")).triggered.connect(
+                    lambda: self.link_activated.emit(row)
+                )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        menu = self.context_menu(index.row())
+        if menu is not None:
+            self.popup(menu, event.globalPos())
+            menu.deleteLater()
+
+    def popup(self, menu: QMenu, at: QPoint) -> None:
+        menu.exec(at)
 
     def edit_cell(self, row: int, column: int) -> None:
         index = self.day_model().index(row, column)
