@@ -50,6 +50,7 @@ from shopdesk.ui.inventory.models import ProductModel, SheetModel, SupplierModel
 from shopdesk.ui.inventory.po_view import OrdersPage
 from shopdesk.ui.labels import label
 from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.shortcuts import press_with
 from shopdesk.ui.widgets.undo import EditHistory
 from shopdesk.ui.widgets.worker import Job, start
 
@@ -280,6 +281,13 @@ class SheetPage(QWidget):
         self.print_btn.clicked.connect(self.print_preview)
         self.xlsx_btn.clicked.connect(lambda: self.export(".xlsx"))
         self.pdf_btn.clicked.connect(lambda: self.export(".pdf"))
+        for button, keys in (
+            (self.save_btn, "Ctrl+S"),
+            (self.print_btn, "Ctrl+P"),
+            (self.xlsx_btn, "Ctrl+E"),
+            (self.pdf_btn, "Ctrl+Shift+E"),
+        ):
+            press_with(button, keys, self)
 
     def sheet_date(self) -> date:
         q = self.date.date()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopdesk.auth.actor import Actor
@@ -126,10 +126,10 @@ MENU_KEYS = {
 # Each tab's main keyboard actions (more are its buttons' Alt+letter mnemonics).
 TAB_KEYS = {
     "checklist": {"F5", "Alt+Left", "Alt+Right", "Alt+P", "Alt+X"},
-    "inventory": {"Ctrl+F", "Ctrl+N", "Ctrl+R", "Ctrl+G", "Alt+S", "Alt+P"},
+    "inventory": {"Ctrl+F", "Ctrl+N", "Ctrl+R", "Ctrl+G", "Ctrl+S", "Ctrl+P", "Ctrl+E", "Alt+S"},
     "campaigns": {"Alt+W", "Alt+M", "Alt+L"},
     "kpi": {"Ctrl+N", "Ctrl+I", "Ctrl+E", "Ctrl+P", "F5"},
-    "metrics": {"Alt+I", "Alt+N"},
+    "metrics": {"Ctrl+I", "Ctrl+E", "Ctrl+Shift+E", "Alt+I", "Alt+N"},
 }
 
 
@@ -150,6 +150,22 @@ def test_kpi_toolbar_names_its_keys(window: MainWindow) -> None:
         keys = action.shortcut().toString(NATIVE)
         assert not keys or keys in action.toolTip(), action.text()
     assert "Ctrl+P" in tab.print_button.toolTip()  # type: ignore[attr-defined]
+
+
+def test_sheet_keys_press_its_buttons(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_tab("inventory")
+    inventory = window.tab("inventory")
+    sheet = inventory.sheet  # type: ignore[attr-defined]
+    inventory.pages.setCurrentWidget(sheet)  # type: ignore[attr-defined]
+    assert "Ctrl+P" in sheet.print_btn.toolTip() and "Ctrl+S" in sheet.save_btn.toolTip()
+    pressed: list[str] = []
+    sheet.print_btn.clicked.disconnect()
+    sheet.print_btn.clicked.connect(lambda: pressed.append("print"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert pressed == ["print"]
 
 
 def test_tabs_switch_with_ctrl_digits_and_say_so(window: MainWindow) -> None:

@@ -52,6 +52,7 @@ from shopdesk.ui.metrics.charts import ChannelChart, TrendChart
 from shopdesk.ui.metrics.dialogs import DayFormDialog, ImportDialog, from_qdate, to_qdate
 from shopdesk.ui.metrics.table_model import Col, RowsModel
 from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.shortcuts import press_with
 
 RANGES = (
     (QT_TRANSLATE_NOOP("MetricsTab", "近 7 天"), 7),
@@ -310,6 +311,12 @@ class MetricsTab(QWidget):
         self.channels_button.clicked.connect(self.open_channels)
         self.png_button.clicked.connect(self.choose_png)
         self.xlsx_button.clicked.connect(self.choose_xlsx)
+        for button, keys in (
+            (self.import_button, "Ctrl+I"),
+            (self.xlsx_button, "Ctrl+E"),
+            (self.png_button, "Ctrl+Shift+E"),
+        ):
+            press_with(button, keys, self)
         self.day_view.doubleClicked.connect(self._day_activated)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.day_view, self._day_activated)
         ctx.bus.data_changed.connect(self._data_changed)

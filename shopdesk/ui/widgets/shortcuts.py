@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+_MNEMONIC = re.compile(r"\(&\w\)")  # "保存(&S)" → "保存"
 
 
 def keys_text(action: QAction) -> str:
@@ -20,3 +24,15 @@ def show_keys_in_tooltips(actions: Iterable[QAction]) -> None:
         tip = action.toolTip() or action.text().replace("&", "")
         if keys not in tip:
             action.setToolTip(f"{tip} ({keys})")
+
+
+def press_with(button: QAbstractButton, keys: str, scope: QWidget) -> QShortcut:
+    """`keys` clicks `button` while `scope` (its page) is shown and the button is enabled; the
+    button's tooltip names the keys. Hidden pages' shortcuts are off, so pages may share keys."""
+    shortcut = QShortcut(QKeySequence(keys), scope)
+    shortcut.activated.connect(lambda: button.click() if button.isEnabled() else None)
+    shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    tip = button.toolTip() or _MNEMONIC.sub("", button.text()).replace("&", "")
+    if shown not in tip:
+        button.setToolTip(f"{tip} ({shown})")
+    return shortcut
