@@ -181,6 +181,8 @@ def _days(values: Any) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     if arr.dtype.kind in "UO" and isinstance(arr[0], str):
         return arr.astype("datetime64[D]").astype(np.int64)
+    if arr.dtype.kind == "O" and all(type(v) is date for v in arr):  # date objects from the db
+        return arr.astype("datetime64[D]").astype(np.int64)
     return pd.to_datetime(pd.Series(arr)).to_numpy().astype("datetime64[D]").astype(np.int64)
 
 
@@ -269,17 +271,19 @@ def compute(
     case_pack = np.maximum(_int_col(prod, "case_pack", 1), 1)
     moq = np.maximum(_int_col(prod, "moq", 0), 0)
 
-    # --- sales in the window D-W .. D-1 as a dense SKU × day matrix ---------------------------
-    units = np.zeros((n, window), dtype=np.int64)
+    # --- sales in the window D-W .. D-1: per-SKU totals, and flat (SKU × day) cell numbers ----
     sal = _as_frame(sales, (key, "day", "units"))
     if len(sal):
         idx = keys.get_indexer(sal[key])
         off = _days(sal["day"].to_numpy()) - (d0 - window)
         ok = (idx >= 0) & (off >= 0) & (off < window)
         u = pd.to_numeric(sal["units"], errors="coerce").fillna(0).to_numpy(dtype=np.float64)
-        # bincount is ~10× faster than np.add.at; float sums of integers are exact below 2**53.
-        flat = np.bincount(idx[ok] * window + off[ok], weights=u[ok], minlength=n * window)
-        units = np.rint(flat).astype(np.int64).reshape(n, window)
+        s_idx, s_cell, s_units = idx[ok], idx[ok] * window + off[ok], u[ok]
+    else:
+        s_idx = s_cell = np.zeros(0, np.int64)
+        s_units = np.zeros(0, np.float64)
+    # bincount is ~10× faster than np.add.at; float sums of integers are exact below 2**53.
+    total_units = np.rint(np.bincount(s_idx, weights=s_units, minlength=n)).astype(np.int64)
 
     camp = _as_frame(campaigns, (key, "start", "end", "uplift", "stage"))
     if len(camp):
@@ -296,20 +300,35 @@ def compute(
         stage = np.zeros(0, dtype=str)
 
     # --- baseline rule: leave campaign days out of the sum and the divisor ----------------------
-    campaign_day = np.zeros((n, window), dtype=bool)
+    # Only SKUs with a campaign day in the window need their days one by one (a few hundred of
+    # 20,000); the rest sold their window total over the whole window.
+    sold = total_units
+    days = np.full(n, window, dtype=np.int64)
     if settings.baseline_rule and len(c_idx):
         ran = np.isin(stage, list(RAN_STAGES)) & (c_idx >= 0)
         s = np.clip(c_start - (d0 - window), 0, window)
         e = np.clip(c_end - (d0 - window) + 1, 0, window)  # exclusive
         ran &= e > s
-        diff = np.zeros((n, window + 1), dtype=np.int64)
-        np.add.at(diff, (c_idx[ran], s[ran]), 1)
-        np.add.at(diff, (c_idx[ran], e[ran]), -1)
-        campaign_day = np.cumsum(diff, axis=1)[:, :window] > 0
-    counted_days = window - campaign_day.sum(axis=1)
-    all_campaign = counted_days == 0
-    sold = np.where(all_campaign, units.sum(axis=1), (units * ~campaign_day).sum(axis=1))
-    days = np.where(all_campaign, window, counted_days).astype(np.int64)
+        touched = np.unique(c_idx[ran])
+        if len(touched):
+            pos = np.full(n, -1, dtype=np.int64)
+            pos[touched] = np.arange(len(touched))
+            m = len(touched)
+            diff = np.zeros((m, window + 1), dtype=np.int64)
+            np.add.at(diff, (pos[c_idx[ran]], s[ran]), 1)
+            np.add.at(diff, (pos[c_idx[ran]], e[ran]), -1)
+            campaign_day = np.cumsum(diff, axis=1)[:, :window] > 0
+            mine = pos[s_idx] >= 0
+            cells = pos[s_idx[mine]] * window + (s_cell[mine] - s_idx[mine] * window)
+            flat = np.bincount(cells, weights=s_units[mine], minlength=m * window)
+            units = np.rint(flat).astype(np.int64).reshape(m, window)
+            counted_days = window - campaign_day.sum(axis=1)
+            all_campaign = counted_days == 0
+            sold = sold.copy()
+            sold[touched] = np.where(
+                all_campaign, units.sum(axis=1), (units * ~campaign_day).sum(axis=1)
+            )
+            days[touched] = np.where(all_campaign, window, counted_days)
 
     # --- campaign extra over D .. D+C-1 ------------------------------------------------------
     extra_milli_days = np.zeros(n, dtype=np.int64)  # Σ (uplift×1000 − 1000) × overlap days
@@ -350,13 +369,13 @@ def compute(
         prod["supplier"].astype(object).where(prod["supplier"].notna(), NO_SUPPLIER)
         if "supplier" in prod
         else pd.Series(NO_SUPPLIER, index=prod.index)
-    ).astype(str)
+    )
     hero = _bool_col(prod, "hero", False)
     active = _bool_col(prod, "active", True)
     columns: dict[str, Any] = {
         "product_id": prod["product_id"].to_numpy() if "product_id" in prod else np.full(n, None),
-        "sku": prod["sku"].astype(str).to_numpy(),
-        "name": prod["name"].astype(str).to_numpy() if "name" in prod else np.full(n, ""),
+        "sku": prod["sku"].to_numpy(),
+        "name": prod["name"].to_numpy() if "name" in prod else np.full(n, "", dtype=object),
         "supplier": supplier.to_numpy(),
         "tier": np.array(TIERS, dtype=object)[tier_idx],
         "hero": hero,
@@ -379,11 +398,14 @@ def compute(
         "days_of_cover": doc,
         "stockout_risk": doc < lead_arr,
     }
+    if only_listed:
+        keep = active & ((suggested > 0) | below)
+        columns = {k: v[keep] for k, v in columns.items()}
+    for text in ("sku", "name", "supplier"):  # as str only for the rows returned
+        columns[text] = columns[text].astype(str).astype(object)
     if not only_listed:
         return pd.DataFrame(columns)
-    keep = active & ((suggested > 0) | below)
-    listed = {k: v[keep] for k, v in columns.items()}
-    return pd.DataFrame(listed).iloc[_sheet_order(listed)].reset_index(drop=True)
+    return pd.DataFrame(columns).iloc[_sheet_order(columns)].reset_index(drop=True)
 
 
 def _sheet_order(cols: Mapping[str, Any]) -> np.ndarray:
