@@ -32,6 +32,23 @@ from shopdesk.numbers import NumberError, parse_money
 
 DAILY = "daily"
 CHANNEL = "channel"
+# What the platforms write where there is no figure: 生意参谋 "-", other exports "--" or "—".
+NO_VALUE_MARKS = frozenset({"-", "--", "---", "—", "——", "–", "－", "―", "- -"})
+
+
+def is_no_value(text: str) -> bool:
+    """True for a dash the platform writes instead of a number."""
+    return text.strip() in NO_VALUE_MARKS
+
+
+def dash_value(key: str) -> int | Decimal | None:
+    """What a dash means for this figure: a count or amount (summable) the platform leaves as
+    "-" is 0 (nobody bought, nothing spent); a rate, average or score is "no value" (conversion
+    with no visitors, 客单价 with no buyers, no DSR yet), so it is derived or left unknown."""
+    spec = FIGURE_BY_KEY[key]
+    if not spec.summable:
+        return None
+    return 0 if spec.kind.value == "count" else Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -192,7 +209,13 @@ def _daily_row(
     bad = day is None
     for idx, what in plan.items():
         text = cells[idx]
-        if what == "day" or text == "":
+        if what == "day" or not text.strip():
+            continue
+        if is_no_value(text):
+            if isinstance(what, ChannelColumn):  # no spend / no attributed sales that day
+                (spend if what.what == "spend" else sales)[what.channel] = Decimal("0.00")
+            elif (zero := dash_value(what)) is not None:
+                values[what] = zero
             continue
         try:
             if isinstance(what, ChannelColumn):
@@ -259,8 +282,8 @@ def _channel_row(
                 _add_error(result, row_no, headers[idx], text, "渠道名称太长 (最多 32 个字)")
                 bad = True
         elif what in ("spend", "sales"):
-            if text == "" and what == "sales":
-                amounts[what] = Decimal("0.00")
+            if (not text.strip() and what == "sales") or is_no_value(text):
+                amounts[str(what)] = Decimal("0.00")
                 continue
             try:
                 amounts[str(what)] = parse_money(text)

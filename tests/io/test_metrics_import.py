@@ -230,3 +230,63 @@ def test_channels_table_untouched_by_daily_only_sheet(
     p.write_text("统计日期,访客数\n2024-10-01,5\n", encoding="utf-8")
     metrics.import_file(mdb, owner, p)
     assert _count(mdb, AdChannel) == 4 and _count(mdb, ChannelDaily) == 0
+
+
+def test_dashes_in_a_gbk_export_are_no_value_or_zero(mdb: Database, owner: Actor) -> None:
+    """生意参谋 writes "-" (others "--", "—") where there is no figure: a rate, average or score
+    is then unknown (derived when it can be), a count or amount is 0."""
+    r = metrics.import_file(mdb, owner, SAMPLES / "dashes_gbk.csv")
+    assert r.stored and r.ok and r.day_count == 4
+    assert "直通车ROI" in r.ignored  # ROI is computed, never read
+    quiet = metrics.get_day(mdb, owner, date(2024, 11, 11))  # shop closed for the day
+    assert quiet is not None
+    f = quiet.figures
+    assert (f.visitors, f.paying_buyers, f.orders, f.paid_amount) == (0, 0, 0, D("0.00"))
+    assert f.conversion is None and f.aov is None and f.bounce_rate is None  # not 0 %
+    assert f.dsr_description is None
+    assert quiet.channels["直通车"] == (D("0.00"), D("0.00"))
+    long_dash = metrics.get_day(mdb, owner, date(2024, 11, 12))
+    assert long_dash is not None
+    assert long_dash.figures.paying_buyers == 0 and long_dash.figures.paid_amount == D("0.00")
+    assert long_dash.figures.bounce_rate == D("0.7003")
+    first = metrics.get_day(mdb, owner, date(2024, 11, 9))
+    assert first is not None
+    assert first.channels["钻展/引力魔方"] == (D("0.00"), D("0.00"))
+    assert first.channels["直通车"] == (D("230.84"), D("830.35"))
+
+
+def test_a_dash_does_not_erase_a_known_score(mdb: Database, owner: Actor, tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text("统计日期,访客数,DSR服务\n2024-10-01,1000,4.81\n", encoding="utf-8")
+    metrics.import_file(mdb, owner, p)
+    p.write_text("统计日期,访客数,DSR服务\n2024-10-01,1200,-\n", encoding="utf-8")
+    metrics.import_file(mdb, owner, p)
+    day = metrics.get_day(mdb, owner, date(2024, 10, 1))
+    assert day is not None and day.figures.dsr_service == D("4.81")
+
+
+def test_dashes_in_a_channel_sheet_are_zero_spend_and_sales(mdb: Database, owner: Actor) -> None:
+    r = metrics.import_file(mdb, owner, SAMPLES / "channels_dashes.csv")
+    assert r.stored and r.channel_rows == 4
+    day = metrics.get_day(mdb, owner, date(2024, 11, 10))
+    assert day is not None
+    assert day.channels["直通车"] == (D("0.00"), D("0.00"))
+    assert day.channels["短信营销"] == (D("12.00"), D("0.00"))
+
+
+def test_real_garbage_beside_dashes_is_still_rejected_with_reasons(
+    mdb: Database, owner: Actor
+) -> None:
+    with pytest.raises(ImportRejected) as exc:
+        metrics.import_file(mdb, owner, SAMPLES / "dashes_and_garbage.csv")
+    found = {(e.row, e.column, e.value) for e in exc.value.errors}
+    assert found == {
+        (3, "访客数", "-5"),
+        (4, "支付金额", "N/A"),
+        (5, "支付转化率", "-%"),
+        (6, "访客数", "1-2"),
+        (6, "客单价", "8-1"),
+        (7, "支付转化率", "—2%"),
+    }
+    assert all(e.reason for e in exc.value.errors)
+    assert _count(mdb, DailyMetric) == 0
