@@ -167,6 +167,12 @@ class Dashboard:
     period_shop: RoiResult
     period_start: date | None
     flagged: list[str]  # labels of cards beyond the threshold
+    requested: date | None = None  # the day asked for (yesterday by default)
+
+    @property
+    def requested_missing(self) -> bool:
+        """The day asked for has no figures: the cards show an earlier day (say so)."""
+        return self.requested is not None and self.day != self.requested
 
 
 @dataclass
@@ -654,8 +660,11 @@ def dashboard(
         )
         if day is None:
             empty = shop_roi(None, None)
-            return Dashboard(None, None, limit, [], [], empty, [], empty, None, [])
-        before_day = day - timedelta(days=1)
+            return Dashboard(None, None, limit, [], [], empty, [], empty, None, [], target)
+        # Compared with the latest earlier day that has figures (the UI names it when it is
+        # not the day before).
+        earlier = s.scalar(select(func.max(DailyMetric.day)).where(DailyMetric.day < day))
+        before_day = earlier if earlier is not None else day - timedelta(days=1)
         period_start = day - timedelta(days=period_days - 1)
         days, chans = _load(s, min(period_start, before_day), day)
     by_day = {d.day: d for d in days}
@@ -687,6 +696,7 @@ def dashboard(
         period_shop=_shop([d for d in days if d.day >= period_start], period_chans),
         period_start=period_start,
         flagged=[c.label for c in cards if c.change.flagged],
+        requested=target,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -286,3 +286,48 @@ def test_channels_dialog_adds_and_retires(qtbot, tab: MetricsTab) -> None:  # ty
     dlg.accept()
     names = [tab.roi_model.row(r)[0] for r in range(tab.roi_model.rowCount())]
     assert "短信营销" not in names and "直通车" in names
+
+
+def _metrics_tab(qtbot, ui_ctx: UiContext) -> MetricsTab:  # type: ignore[no-untyped-def]
+    w = MetricsTab(ui_ctx)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    with qtbot.waitExposed(w):
+        w.show()
+    return w
+
+
+def test_yesterday_without_data_is_said_not_shown_as_zeros(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    """Today 2026-11-22: the last import ended 11-19; the cards say so and compare 11-19."""
+    for day, visitors in ((date(2026, 11, 18), 2000), (date(2026, 11, 19), 2500)):
+        service.save_day(ui_ctx.db, ui_ctx.actor, DayFigures(day, visitors=visitors))
+    tab = _metrics_tab(qtbot, ui_ctx)
+    assert tab.missing_hint.isVisible()
+    text = tab.missing_hint.text()
+    assert "昨天 2026-11-21 (周六) 还没有数据" in text and "导入…" in text
+    assert "最近有数据的一天: 2026-11-19 (周四)" in text
+    assert tab.headline.text().startswith("最近有数据的一天: ")
+    visitors = tab.cards.by_key("visitors")
+    assert visitors.value.text() == "2,500" and visitors.previous.text() == "前一日 2,000"
+    tab.grab().save("/tmp/metrics-yesterday-missing.png")
+    # the link opens the daily form for typing the missing day
+    opened: list[object] = []
+    tab.open_form = lambda day: opened.append(day)  # type: ignore[method-assign,assignment]
+    tab.missing_hint.linkActivated.emit("form")
+    assert opened == [None]
+
+
+def test_a_gap_before_the_latest_day_names_the_day_compared_with(qtbot, ui_ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    for day, visitors in ((date(2026, 11, 17), 2000), (date(2026, 11, 21), 2500)):
+        service.save_day(ui_ctx.db, ui_ctx.actor, DayFigures(day, visitors=visitors))
+    tab = _metrics_tab(qtbot, ui_ctx)
+    assert not tab.missing_hint.isVisible()  # yesterday has figures
+    visitors = tab.cards.by_key("visitors")
+    assert visitors.previous.text() == "11-17 2,000"
+    assert visitors.change.text() == "▲ +25.0% (向好)"
+    assert "对比 2026-11-17 (周二) (之间的日子没有数据)" in tab.headline.text()
+
+
+def test_yesterday_with_data_shows_no_missing_note(tab: MetricsTab) -> None:
+    assert not tab.missing_hint.isVisible()
+    assert "最近有数据" not in tab.headline.text()

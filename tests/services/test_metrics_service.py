@@ -222,3 +222,25 @@ def test_summary_report_to_xlsx(mdb: Database, owner: Actor, tmp_path: Path) -> 
     assert data[0] == "2024年05月" and data[header.index("访客数")] == 4500
     assert data[header.index("直通车 ROI")] == "1:3.49 及格"
     assert data[header.index("店铺 ROI")] == "1:9.56"
+
+
+def test_dashboard_says_when_the_asked_day_has_no_figures(mdb: Database, owner: Actor) -> None:
+    metrics.save_day(mdb, owner, _day(D1, 10, 1, "10"))
+    metrics.save_day(mdb, owner, _day(D2, 12, 1, "10"))
+    later = D2 + timedelta(days=3)
+    dash = metrics.dashboard(mdb, owner, later)
+    assert dash.requested == later and dash.requested_missing
+    assert dash.day == D2 and dash.before == D1
+    assert not metrics.dashboard(mdb, owner, D2).requested_missing
+
+
+def test_dashboard_compares_with_the_latest_earlier_day_across_a_gap(
+    mdb: Database, owner: Actor
+) -> None:
+    metrics.save_day(mdb, owner, _day(D1, 10, 1, "10"))
+    gap = D1 + timedelta(days=4)
+    metrics.save_day(mdb, owner, _day(gap, 20, 1, "10"))
+    dash = metrics.dashboard(mdb, owner, gap)
+    assert dash.before == D1
+    (visitors,) = [c for c in dash.cards if c.key == "visitors"]
+    assert visitors.previous_text == "10" and visitors.change.flagged

@@ -54,12 +54,17 @@ class CardWidget(QFrame):
         self.key = ""
         self.flagged = False
 
-    def show_card(self, card: Card, threshold: Decimal) -> None:
+    def show_card(self, card: Card, threshold: Decimal, previous: str | None = None) -> None:
+        """`previous` names the compared day when it is not the day before (e.g. "11-18")."""
         self.key = card.key
         self.flagged = card.change.flagged
         self.title.setText(tr(card.label))
         self.value.setText(card.value_text)
-        self.previous.setText(tr("前一日 {0}").format(card.previous_text))
+        self.previous.setText(
+            tr("{0} {1}").format(previous, card.previous_text)
+            if previous
+            else tr("前一日 {0}").format(card.previous_text)
+        )
         self.change.setText(change_line(card))
         pct = f"{threshold * 100:.0f}"
         self.flag.setText(tr("⚠ 变化超过 ±{0}%, 请查看原因").format(pct) if self.flagged else "")
@@ -96,14 +101,16 @@ class CardsPanel(QWidget):
         self.grid.setSpacing(8)
         self.cards: list[CardWidget] = []
 
-    def show_cards(self, cards: Sequence[Card], threshold: Decimal) -> None:
+    def show_cards(
+        self, cards: Sequence[Card], threshold: Decimal, previous: str | None = None
+    ) -> None:
         while len(self.cards) < len(cards):
             w = CardWidget(self)
             n = len(self.cards)
             self.grid.addWidget(w, n // self.columns, n % self.columns)
             self.cards.append(w)
         for w, card in zip(self.cards, cards, strict=False):
-            w.show_card(card, threshold)
+            w.show_card(card, threshold, previous)
             w.setVisible(True)
         for w in self.cards[len(cards) :]:
             w.setVisible(False)

@@ -299,6 +299,16 @@ class MetricsTab(QWidget):
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setWordWrap(True)
         outer.insertWidget(1, self.empty_hint)
+        self.missing_hint = QLabel()
+        self.missing_hint.setObjectName("missingHint")
+        self.missing_hint.setWordWrap(True)
+        self.missing_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_hint.setStyleSheet(
+            "background: #fff4ce; color: #3d3000; border: 1px solid #e0b100; padding: 6px;"
+        )
+        self.missing_hint.linkActivated.connect(self._missing_link)
+        self.missing_hint.setVisible(False)
+        outer.insertWidget(2, self.missing_hint)
 
         # -- wiring ------------------------------------------------------------------------------
         self.range_box.currentIndexChanged.connect(self._range_changed)
@@ -352,7 +362,8 @@ class MetricsTab(QWidget):
         self.dash = dash
         self.empty_hint.setVisible(dash.day is None)
         self._show_headline(dash)
-        self.cards.show_cards(dash.cards, dash.threshold)
+        self._show_missing(dash)
+        self.cards.show_cards(dash.cards, dash.threshold, self._previous_name(dash))
         self._range_changed(self.range_box.currentIndex())
 
     def _anchor(self) -> date:
@@ -404,6 +415,35 @@ class MetricsTab(QWidget):
         self._load_summaries()
 
     # -- views -----------------------------------------------------------------------------------
+    def _day_name(self, day: date) -> str:
+        return f"{day:%Y-%m-%d} ({self.tr(WEEKDAYS[day.weekday()])})"
+
+    def _previous_name(self, dash: service.Dashboard) -> str | None:
+        """None when the cards compare with the day before; else that day's date."""
+        if dash.day is None or dash.before is None or dash.before == dash.day - timedelta(days=1):
+            return None
+        return f"{dash.before:%m-%d}"
+
+    def _show_missing(self, dash: service.Dashboard) -> None:
+        """Yesterday without figures is said in words, never shown as zeros."""
+        show = dash.day is not None and dash.requested_missing and dash.requested is not None
+        self.missing_hint.setVisible(show)
+        if not show:
+            return
+        assert dash.requested is not None and dash.day is not None
+        self.missing_hint.setText(
+            self.tr(
+                '昨天 {0} 还没有数据 — <a href="import">导入…</a> 生意参谋日报或'
+                ' <a href="form">录入每日数据</a>。下面的卡片是最近有数据的一天: {1}。'
+            ).format(self._day_name(dash.requested), self._day_name(dash.day))
+        )
+
+    def _missing_link(self, link: str) -> None:
+        if link == "import":
+            self.choose_import()
+        else:
+            self.open_form(None)
+
     def _show_headline(self, dash: service.Dashboard) -> None:
         if dash.day is None:
             self.headline.setText(self.tr("经营数据"))
@@ -413,7 +453,14 @@ class MetricsTab(QWidget):
         if dash.before is None:
             text = self.tr("{0} ({1}) — 前一日没有数据, 无法对比").format(dash.day, wd)
         else:
-            text = self.tr("{0} ({1}) 对比前一日").format(dash.day, wd)
+            if self._previous_name(dash) is None:
+                text = self.tr("{0} ({1}) 对比前一日").format(dash.day, wd)
+            else:
+                text = self.tr("{0} 对比 {1} (之间的日子没有数据)").format(
+                    self._day_name(dash.day), self._day_name(dash.before)
+                )
+            if dash.requested_missing:
+                text = self.tr("最近有数据的一天: ") + text
             n = len(dash.flagged)
             pct = f"{dash.threshold * 100:.0f}"
             if n:
