@@ -23,6 +23,24 @@ SETTINGS_KEY = "ui/language"
 _installed: list[QTranslator] = []
 
 
+class QtGaps(QTranslator):
+    """The few strings Qt's own qtbase_zh_CN.qm leaves in English (Qt's non-native file dialog,
+    used on Linux desktops without a portal); searched before qtbase."""
+
+    CHINESE_GAPS: dict[tuple[str, str], str] = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.CHINESE_GAPS.get((context, source))  # None: Qt asks the next translator
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks `text` for lupdate (which knows this name) and returns it: Qt's version is untyped."""
     return text
@@ -80,6 +98,10 @@ def install(language: str) -> str:
         if translator.load(name, directory):
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
+    if language == CHINESE:
+        gaps = QtGaps(app)
+        QCoreApplication.installTranslator(gaps)
+        _installed.append(gaps)
     # Calendars and date edits speak English too (Chinese keeps the system's formats, as before).
     QLocale.setDefault(
         QLocale.system()

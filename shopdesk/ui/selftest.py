@@ -20,7 +20,8 @@ def run(location: Location, actor: Actor) -> list[tuple[str, float]]:
     app = make_app()
     from shopdesk.ui import i18n
 
-    if i18n.current() == i18n.CHINESE and app.translate("QPlatformTheme", "OK") == "OK":
+    qt_ok = ("QPlatformTheme", "OK")  # Qt's own string (a tuple keeps lupdate from collecting it)
+    if i18n.current() == i18n.CHINESE and app.translate(*qt_ok) == "OK":
         raise RuntimeError("Qt's own Chinese (qtbase_zh_CN.qm) is missing: buttons would say OK")
     db = open_shop(location)
     window = MainWindow(UiContext(db=db, actor=actor, location=location))

@@ -5,6 +5,7 @@ Without Qt's qtbase_<lang>.qm a Chinese window asks "Save changes?" with OK/Canc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
 )
@@ -62,6 +64,9 @@ def test_button_box_and_file_dialog_are_chinese(qtbot: QtBot, chinese: None) -> 
     qtbot.addWidget(dialog)
     pushed = {b.text() for b in dialog.findChildren(QPushButton)}
     assert "取消" in pushed and any("打开" in t for t in pushed), pushed
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("查找范围" in t for t in labels) and any("文件类型" in t for t in labels), labels
+    assert not any(re.search("[A-Za-z]{3}", t) for t in labels), labels
 
 
 def test_english_buttons_stay_english(qtbot: QtBot, qapp: QApplication) -> None:
