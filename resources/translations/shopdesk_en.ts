@@ -364,6 +364,10 @@
         <translation>Ticked by / at</translation>
     </message>
     <message>
+        <source>打开活动 ▸</source>
+        <translation>Open campaign ▸</translation>
+    </message>
+    <message>
         <source>逾期未完成</source>
         <translation>Overdue</translation>
     </message>
@@ -378,6 +382,10 @@
     <message>
         <source> (补)</source>
         <translation> (late)</translation>
+    </message>
+    <message>
+        <source>双击或按回车: 在活动日历里打开这个活动</source>
+        <translation>Double-click or press Enter: open this campaign in the campaign calendar</translation>
     </message>
     <message>
         <source>
@@ -1770,14 +1778,6 @@ Space ticks/unticks</translation>
         <translation>Lines arrive on different dates: earliest {0}, latest {1}</translation>
     </message>
     <message>
-        <source>打开活动 ▸</source>
-        <translation>Open campaign ▸</translation>
-    </message>
-    <message>
-        <source>双击或按回车: 在活动日历里打开这个活动</source>
-        <translation>Double-click or press Enter: open this campaign in the campaign calendar</translation>
-    </message>
-    <message>
         <source>撤销勾选</source>
         <translation>Undo tick</translation>
     </message>
@@ -2218,6 +2218,26 @@ Space ticks/unticks</translation>
         <translation>Reason rejected: {0}</translation>
     </message>
     <message>
+        <source>新建活动 (模板: {0})</source>
+        <translation>New campaign (template: {0})</translation>
+    </message>
+    <message>
+        <source>按模板“{0}”填好了常用日期、报名截止和优惠; 请核对日期和预算, 点“保存”才会创建。</source>
+        <translation>Filled in from the template “{0}” with the usual dates, sign-up deadline and discount; check the dates and budget — the campaign is created only when you click “Save”.</translation>
+    </message>
+    <message>
+        <source>活动有未保存的修改。要保存吗?</source>
+        <translation>The campaign has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>每周重复请至少选一天</source>
         <translation>Pick at least one weekday for a weekly repeat</translation>
     </message>
@@ -2653,8 +2673,32 @@ Space ticks/unticks</translation>
         <translation>Export the day&apos;s check report as PDF, Excel or CSV</translation>
     </message>
     <message>
+        <source>显示所有人的</source>
+        <translation>Show everyone&apos;s</translation>
+    </message>
+    <message>
+        <source>改为显示全店当天的检查项目</source>
+        <translation>Show the whole shop&apos;s checks for the day instead</translation>
+    </message>
+    <message>
         <source>空格 勾选/撤销 · ↑↓ 移动 · 在“数值”“备注”列直接输入 · 双击实时数据打开对应页面 · Alt+←/→ 换日期</source>
         <translation>Space ticks/unticks · ↑↓ move · type straight into “Value” and “Note” · double-click live data to open its page · Alt+←/→ change day</translation>
+    </message>
+    <message>
+        <source>今天没有检查项</source>
+        <translation>No checks today</translation>
+    </message>
+    <message>
+        <source>这一天没有检查项</source>
+        <translation>No checks on this day</translation>
+    </message>
+    <message>
+        <source>今天没有分配给你的检查项 —</source>
+        <translation>Nothing assigned to you today —</translation>
+    </message>
+    <message>
+        <source>这一天没有分配给你的检查项 —</source>
+        <translation>Nothing was assigned to you on this day —</translation>
     </message>
     <message>
         <source>今天</source>
@@ -2715,30 +2759,6 @@ Space ticks/unticks</translation>
     <message>
         <source>日报已导出到 {0}</source>
         <translation>Daily report exported to {0}</translation>
-    </message>
-    <message>
-        <source>显示所有人的</source>
-        <translation>Show everyone's</translation>
-    </message>
-    <message>
-        <source>改为显示全店当天的检查项目</source>
-        <translation>Show the whole shop's checks for the day instead</translation>
-    </message>
-    <message>
-        <source>今天没有检查项</source>
-        <translation>No checks today</translation>
-    </message>
-    <message>
-        <source>这一天没有检查项</source>
-        <translation>No checks on this day</translation>
-    </message>
-    <message>
-        <source>今天没有分配给你的检查项 —</source>
-        <translation>Nothing assigned to you today —</translation>
-    </message>
-    <message>
-        <source>这一天没有分配给你的检查项 —</source>
-        <translation>Nothing was assigned to you on this day —</translation>
     </message>
 </context>
 <context>
@@ -3331,11 +3351,11 @@ Note: the environment variable {0} is set and takes precedence over these settin
     </message>
     <message>
         <source>本组客服可以看到草稿, 并在申诉期内提出申诉 (店主: 所有组)</source>
-        <translation>Your team's agents see the draft and may dispute within the dispute window (owner: every team)</translation>
+        <translation>Your team&apos;s agents see the draft and may dispute within the dispute window (owner: every team)</translation>
     </message>
     <message>
         <source>锁定本组本月分数; 之后只有店主可以重新打开 (店主: 所有组)</source>
-        <translation>Lock your team's scores for the month; only the owner can reopen them (owner: every team)</translation>
+        <translation>Lock your team&apos;s scores for the month; only the owner can reopen them (owner: every team)</translation>
     </message>
     <message>
         <source>下载带表头和本组客服名单的 Excel 录入表</source>
@@ -3391,7 +3411,7 @@ Note: the environment variable {0} is set and takes precedence over these settin
     </message>
     <message>
         <source>{0}组 {1}</source>
-        <translation>{0}'s team {1}</translation>
+        <translation>{0}&apos;s team {1}</translation>
     </message>
     <message>
         <source>{0} 人, 合格 {1}, 未填完 {2}</source>
@@ -4029,6 +4049,10 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>The start date cannot be after the end date</translation>
     </message>
     <message>
+        <source>昨天 {0} 还没有数据 — &lt;a href=&quot;import&quot;&gt;导入…&lt;/a&gt; 生意参谋日报或 &lt;a href=&quot;form&quot;&gt;录入每日数据&lt;/a&gt;。下面的卡片是最近有数据的一天: {1}。</source>
+        <translation>Yesterday {0} has no figures yet — &lt;a href=&quot;import&quot;&gt;import…&lt;/a&gt; the daily report or &lt;a href=&quot;form&quot;&gt;type in the day&lt;/a&gt;. The cards below show the latest day with figures: {1}.</translation>
+    </message>
+    <message>
         <source>经营数据</source>
         <translation>Business data</translation>
     </message>
@@ -4039,6 +4063,14 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
     <message>
         <source>{0} ({1}) 对比前一日</source>
         <translation>{0} ({1}) against the day before</translation>
+    </message>
+    <message>
+        <source>{0} 对比 {1} (之间的日子没有数据)</source>
+        <translation>{0} compared with {1} (no figures for the days between)</translation>
+    </message>
+    <message>
+        <source>最近有数据的一天: </source>
+        <translation>Latest day with figures: </translation>
     </message>
     <message>
         <source> · ⚠ {0} 项变化超过 ±{1}%: {2}</source>

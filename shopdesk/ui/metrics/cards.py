@@ -61,7 +61,7 @@ class CardWidget(QFrame):
         self.title.setText(tr(card.label))
         self.value.setText(card.value_text)
         self.previous.setText(
-            tr("{0} {1}").format(previous, card.previous_text)
+            f"{previous} {card.previous_text}"
             if previous
             else tr("前一日 {0}").format(card.previous_text)
         )
