@@ -2,6 +2,7 @@
 
 A tab calls `remember_header(view, ctx, "inventory/products")` once its model is set; the header's
 state comes back next time and is saved whenever the user resizes, moves, hides or sorts a column.
+Right-clicking the header lists the columns with a tick each, to hide or show them.
 The key includes the column count, so a table whose columns differ (a scorecard with other items,
 cost hidden from staff) never gets another table's widths.
 
@@ -13,8 +14,10 @@ count changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTreeView
 
 from shopdesk.ui.context import UiContext
 
@@ -59,6 +62,10 @@ def remember_header(view: QTableView | QTreeView, ctx: UiContext, name: str) -> 
     header.sectionResized.connect(lambda *_: timer.start())
     header.sectionMoved.connect(lambda *_: timer.start())
     header.sortIndicatorChanged.connect(lambda *_: timer.start())
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(
+        lambda pos: column_menu(header, timer.start).popup(header.mapToGlobal(pos))
+    )
     # A model with another column count (a new month's scorecard) brings that layout back.
     header.sectionCountChanged.connect(lambda *_: put_back_soon())
     model = view.model()
@@ -75,6 +82,32 @@ def remember_header(view: QTableView | QTreeView, ctx: UiContext, name: str) -> 
         model.rowsInserted.connect(rows_arrived)
     view.setProperty("remembered_header", name)
     return header
+
+
+def column_menu(header: QHeaderView, changed: Callable[[], None]) -> QMenu:
+    """A tick per column in the order shown; the last visible column cannot be hidden."""
+    menu = QMenu(header)
+    menu.setObjectName("columnMenu")
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    model = header.model()
+    shown = sum(1 for i in range(header.count()) if not header.isSectionHidden(i))
+    for visual in range(header.count()):
+        logical = header.logicalIndex(visual)
+        title = model.headerData(logical, header.orientation()) if model is not None else None
+        action = menu.addAction(str(title) if title else str(logical + 1))
+        action.setCheckable(True)
+        hidden = header.isSectionHidden(logical)
+        action.setChecked(not hidden)
+        action.setEnabled(hidden or shown > 1)
+
+        def toggle(on: bool, i: int = logical) -> None:
+            header.setSectionHidden(i, not on)
+            if on and header.sectionSize(i) < 20:
+                header.resizeSection(i, header.defaultSectionSize())
+            changed()
+
+        action.toggled.connect(toggle)
+    return menu
 
 
 def restored(view: QTableView | QTreeView) -> bool:
