@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal as D
 
@@ -122,7 +123,10 @@ def test_dialog_save_conflict_names_who_changed_it_and_when(
     svc.update_campaign(ui_ctx.db, supervisor, cid, D11, expected_version=1)
     dlg.name.insert("(改)")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
-    assert shown == ["活动已被 主管 于 11-22 10:00 修改 — 请刷新后再改。你的修改没有保存。"]
+    (text,) = shown  # the frozen clock ticks: the minute may be 10:00 or 10:01
+    assert re.fullmatch(
+        r"活动已被 主管 于 11-22 10:0\d 修改 — 请刷新后再改。你的修改没有保存。", text
+    )
     assert svc.get_campaign(ui_ctx.db, owner, cid).campaign.name == "双11主会场"
 
 
@@ -148,7 +152,7 @@ def test_a_save_racing_another_pc_names_the_winner(
     monkeypatch.setattr(svc, "_apply", racing_apply)
     with pytest.raises(StaleRecord) as caught:
         svc.update_campaign(ui_ctx.db, owner, cid, D11)
-    assert "已被 主管 于 11-22 10:00 修改" in str(caught.value)
+    assert re.search(r"已被 主管 于 11-22 10:0\d 修改", str(caught.value))
 
 
 def _answer_unsaved(qtbot, text: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
