@@ -177,7 +177,7 @@ def _cmd_gui(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx._db = db
         return ctx.actor()
 
-    return run(ctx.location, as_user if ctx.as_name else None)
+    return run(ctx.location, as_user if ctx.as_name else None, ctx.as_name)
 
 
 def _cmd_selftest(ctx: CliContext, args: argparse.Namespace) -> int:

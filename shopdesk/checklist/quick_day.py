@@ -89,6 +89,20 @@ def _record(row: tuple[object, ...]) -> Record:
     )
 
 
+def user_without_pin(path: Path, name: str) -> Actor | None:
+    """The active user `name` when they have no PIN (so nothing is left to check), else None."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT id, name, role, job, cs_level, supervisor_id FROM users"
+            " WHERE name = ? AND active AND pin_hash IS NULL",
+            (name,),
+        ).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else Actor(*row)
+
+
 def day_rows(path: Path, who: Actor, *, everyone: bool = False) -> list[DayRow]:
     """Today's rows for `who` (or everyone) from the SQLite file at `path`, opened read-only."""
     today = clock.today()

@@ -92,18 +92,25 @@ def single_instance_lock(location: Location) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
-def run(location: Location, as_user: Callable[[Database], Actor] | None = None) -> int:
+def run(
+    location: Location,
+    as_user: Callable[[Database], Actor] | None = None,
+    preview_as: str | None = None,
+) -> int:
     """Show the window at once, then open the shop and ask who is at the keyboard.
 
-    `as_user(db)` names the user instead of the login dialog (`shopdesk --as NAME`).
+    `as_user(db)` names the user instead of the login dialog (`shopdesk --as NAME`);
+    `preview_as` (that name) shows their checklist read-only while the shop opens.
     """
     app = make_app()
-    window, code = start_gui(location, as_user)
+    window, code = start_gui(location, as_user, preview_as)
     return code if window is None else app.exec()
 
 
 def start_gui(
-    location: Location, as_user: Callable[[Database], Actor] | None = None
+    location: Location,
+    as_user: Callable[[Database], Actor] | None = None,
+    preview_as: str | None = None,
 ) -> tuple[MainWindow | None, int]:
     """Everything `run` does before the event loop: (the window, or None and an exit code).
 
@@ -135,6 +142,8 @@ def start_gui(
     window.instance_lock = lock  # held for as long as the window lives
     window.show()
     QApplication.processEvents()  # the first paint, before anything heavy is imported
+    if preview_as is not None and show_quick_checklist(window, location, preview_as):
+        QApplication.processEvents()  # today's checklist, readable while the ORM loads
     from shopdesk.bootstrap import open_shop
     from shopdesk.ui.context import UiContext
 
@@ -176,6 +185,31 @@ def start_gui(
     start_daily_backup(window, location)
     window.start_check()
     return window, 0
+
+
+def show_quick_checklist(window: MainWindow, location: Location, name: str) -> bool:
+    """`name`'s checklist for today, read with sqlite3 (no SQLAlchemy), shown read-only.
+
+    Only for a SQLite shop and a user without a PIN who may tick the checklist; a schema this
+    read does not know (an upgrade is pending) shows nothing here: the real tab follows anyway.
+    """
+    path = location.sqlite_path
+    if path is None or not path.exists():
+        return False
+    import sqlite3
+
+    from shopdesk.auth.permissions import Perm, can
+    from shopdesk.checklist import quick_day
+
+    try:
+        who = quick_day.user_without_pin(path, name)
+        if who is None or not can(who, Perm.TICK_CHECKLIST):
+            return False
+        rows = quick_day.day_rows(path, who)
+    except (sqlite3.Error, ValueError, TypeError):
+        return False
+    window.show_checklist_preview(rows)
+    return True
 
 
 def serve_raise_requests(window: MainWindow, location: Location) -> None:

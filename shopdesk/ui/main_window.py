@@ -73,7 +73,21 @@ class LazyTab(QWidget):
         self.ctx: UiContext | None = None
         self.content: QWidget | None = None
         self.build_ms: float | None = None
+        self.preview: QWidget | None = None  # shown until the real tab is built
         self._layout = QStackedLayout(self)
+
+    def show_preview(self, widget: QWidget) -> None:
+        """A read-only stand-in (today's checklist read before the database layer loads)."""
+        if self.content is None:
+            self._drop_preview()
+            self.preview = widget
+            self._layout.addWidget(widget)
+
+    def _drop_preview(self) -> None:
+        if self.preview is not None:
+            self._layout.removeWidget(self.preview)
+            self.preview.deleteLater()
+            self.preview = None
 
     def attach(self, ctx: UiContext) -> None:
         """A new user: drop what was built for the previous one."""
@@ -91,6 +105,8 @@ class LazyTab(QWidget):
             module = importlib.import_module(f"shopdesk.ui.{self.key}_tab")
             self.content = module.create(self.ctx)
             self._layout.addWidget(self.content)
+            self._layout.setCurrentWidget(self.content)
+            self._drop_preview()
             self.build_ms = (time.perf_counter() - started) * 1000
         return self.content
 
@@ -141,6 +157,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         if ctx is not None:
             self.attach(ctx)
+
+    def show_checklist_preview(self, rows: list[Any]) -> None:
+        """Today's rows (quick_day.DayRow) in the 今日检查 tab until the real tab is built."""
+        from shopdesk.ui.checklist_preview import ChecklistPreview
+
+        self.lazy["checklist"].show_preview(ChecklistPreview(rows))
 
     def changeEvent(self, event: QEvent) -> None:
         """The language changed after the window painted (the shop's setting, read on opening)."""

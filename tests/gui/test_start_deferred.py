@@ -44,3 +44,49 @@ def test_a_daily_copy_that_fails_is_said_and_the_shop_stays_open(
     qtbot.waitUntil(lambda: "备份没有完成" in window.statusBar().currentMessage(), timeout=10_000)
     assert window.isVisible() and window.tab("checklist").isVisible()
     window.close()
+
+
+def test_with_as_todays_checklist_shows_read_only_before_the_shop_opens(
+    qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.checklist import service
+    from shopdesk.ui import app as app_module
+    from shopdesk.ui.main_window import MainWindow
+
+    seen: list[list[str]] = []
+    original = MainWindow.show_checklist_preview
+
+    def spy(self, rows):  # type: ignore[no-untyped-def]
+        original(self, rows)
+        preview = self.lazy["checklist"].preview
+        seen.append([preview.topLevelItem(i).text(1) for i in range(preview.topLevelItemCount())])
+        # nothing can be selected or ticked before the service is there
+        assert preview.selectionMode() == preview.SelectionMode.NoSelection
+
+    monkeypatch.setattr(MainWindow, "show_checklist_preview", spy)
+    window, code = app_module.start_gui(
+        demo_location, lambda d: auth.actor_by_name(d, "王芳"), "王芳"
+    )
+    assert window is not None and code == 0
+    qtbot.addWidget(window)
+    titles = [r.title for r in service.day_view(demo_db, demo_owner, extras=False).rows]
+    assert titles and len(seen) == 1
+    assert all(any(text.endswith(t) for text in seen[0]) for t in titles)
+    lazy = window.lazy["checklist"]
+    assert lazy.preview is None and type(lazy.content).__name__ == "ChecklistTab"
+    assert lazy.content.isVisible()
+    window.close()
+
+
+def test_no_read_only_preview_for_a_user_with_a_pin(
+    qtbot, db: Database, owner: Actor, location: Location
+) -> None:  # type: ignore[no-untyped-def]
+    from shopdesk.ui import app as app_module
+    from shopdesk.ui.main_window import MainWindow
+
+    auth.reset_pin(db, owner, "店主", "1234")
+    window = MainWindow(location=location)
+    qtbot.addWidget(window)
+    assert not app_module.show_quick_checklist(window, location, "店主")
+    assert not app_module.show_quick_checklist(window, location, "没有这个人")
+    assert window.lazy["checklist"].preview is None
