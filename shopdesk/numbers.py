@@ -69,7 +69,10 @@ def parse_money(text: object, *, allow_negative: bool = False) -> Decimal:
     value = parse_decimal(s, places=2)
     if value < 0 and not allow_negative:
         raise NumberError("金额不能为负")
-    return value.quantize(FEN)
+    try:
+        return value.quantize(FEN)
+    except InvalidOperation as exc:  # more digits than Decimal's 28: no shop's amount
+        raise NumberError("金额太大") from exc
 
 
 def parse_int(text: object, *, minimum: int | None = 0, maximum: int | None = None) -> int:

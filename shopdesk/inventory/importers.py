@@ -129,7 +129,7 @@ def _money_fast(value: Any) -> Decimal:
         fen = round(value * 100) if abs(value) < 1e13 else None
         if fen is not None and fen / 100 == value:
             return Decimal(fen).scaleb(-2)
-    elif type(value) is int:
+    elif type(value) is int and abs(value) < 10**15:
         return Decimal(value).quantize(_FEN)
     raise SLOW
 
