@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -307,16 +306,13 @@ def test_sheet_model_passes_qtmodeltester(
     qtmodeltester.check(_sheet(qtbot, tab))
 
 
-def test_twenty_thousand_rows_filter_and_sort_fast() -> None:
+def test_twenty_thousand_rows_filter_and_sort() -> None:
     m = ProductModel(show_cost=False, can_edit=False)
     rows = _rows(20_000)
-    t0 = time.perf_counter()
-    m.set_rows(rows)
+    m.set_rows(rows)  # how fast: python -m benchmarks.tabs
     m.set_filter("商品1")
     m.sort(10, Qt.SortOrder.DescendingOrder)
-    elapsed = time.perf_counter() - t0
     assert m.rowCount() == 11_111  # 商品1, 商品1x, 商品1xx, 商品1xxx, 商品1xxxx
-    assert elapsed < 1.0, f"{elapsed * 1000:.0f} ms"
 
 
 def test_checklist_link_opens_hero_below_warning(tab: InventoryTab) -> None:

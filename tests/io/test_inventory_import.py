@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -165,9 +164,6 @@ def test_100k_sales_rows_import_in_seconds(db: Database, owner: Actor, tmp_path:
     f = tmp_path / "big.xlsx"
     rows = _sales_xlsx(f, 2000, 50, date(2026, 9, 1))
     assert rows == 100_000
-    t0 = time.perf_counter()
-    res = run_import(db, owner, "sales", f)
-    elapsed = time.perf_counter() - t0
+    res = run_import(db, owner, "sales", f)  # how fast: benchmarks/import_sales.py
     assert res.inserted == 100_000
     assert _count(db, Sale) == 100_000
-    assert elapsed < 30, f"{elapsed:.1f} s"  # ~4 s here; generous for a loaded CI box
