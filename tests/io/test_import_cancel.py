@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -57,7 +58,9 @@ def _count_inserts(db: Database) -> list[int]:
     sent = [0]
 
     @event.listens_for(db.engine, "after_cursor_execute")
-    def _sent(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+    def _sent(
+        conn: Any, cursor: Any, statement: str, params: Any, context: Any, executemany: bool
+    ) -> None:
         if statement.lstrip().upper().startswith("INSERT INTO SALES"):
             sent[0] += len(params) if executemany else 1
 
