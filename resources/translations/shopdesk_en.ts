@@ -2333,6 +2333,14 @@ Space ticks/unticks</translation>
         <translation>Print campaign plan…</translation>
     </message>
     <message>
+        <source> (空白活动: Ctrl+N)</source>
+        <translation> (blank campaign: Ctrl+N)</translation>
+    </message>
+    <message>
+        <source> (Excel: Ctrl+E, 打印: Ctrl+P)</source>
+        <translation> (Excel: Ctrl+E, print: Ctrl+P)</translation>
+    </message>
+    <message>
         <source>搜索名称、平台、优惠</source>
         <translation>Search name, platform, offer</translation>
     </message>

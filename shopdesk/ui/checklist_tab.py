@@ -45,6 +45,7 @@ from shopdesk.ui.errors import show_error
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP, ui_locale
 from shopdesk.ui.widgets import theme
 from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.shortcuts import press_with
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("ChecklistTab", "周一"),
@@ -168,6 +169,8 @@ class ChecklistTab(QWidget):
         actions.addStretch(1)
         for w in (self.editor_btn, self.print_btn, self.export_btn):
             actions.addWidget(w)
+        press_with(self.print_btn, "Ctrl+P", self)
+        press_with(self.export_btn, "Ctrl+E", self)
 
         self.reminders = QLabel()
         self.reminders.setObjectName("checklistReminders")

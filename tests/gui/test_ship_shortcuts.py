@@ -125,9 +125,9 @@ MENU_KEYS = {
 }
 # Each tab's main keyboard actions (more are its buttons' Alt+letter mnemonics).
 TAB_KEYS = {
-    "checklist": {"F5", "Alt+Left", "Alt+Right", "Alt+P", "Alt+X"},
+    "checklist": {"F5", "Alt+Left", "Alt+Right", "Alt+P", "Alt+X", "Ctrl+P", "Ctrl+E"},
     "inventory": {"Ctrl+F", "Ctrl+N", "Ctrl+R", "Ctrl+G", "Ctrl+S", "Ctrl+P", "Ctrl+E", "Alt+S"},
-    "campaigns": {"Alt+W", "Alt+M", "Alt+L"},
+    "campaigns": {"Alt+W", "Alt+M", "Alt+L", "Ctrl+N", "Ctrl+E", "Ctrl+P"},
     "kpi": {"Ctrl+N", "Ctrl+I", "Ctrl+E", "Ctrl+P", "F5"},
     "metrics": {"Ctrl+I", "Ctrl+E", "Ctrl+Shift+E", "Alt+I", "Alt+N"},
 }
@@ -181,3 +181,20 @@ def test_each_tab_has_its_main_keys(window: MainWindow) -> None:
         tab = window.lazy[key]
         have = {b.keys for b in found if b.scope is tab or tab.isAncestorOf(b.scope)}
         assert wanted <= have, (key, wanted - have)
+
+
+def test_campaign_keys_open_a_blank_campaign_and_print(
+    qtbot: QtBot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window.show_tab("campaigns")
+    tab = window.tab("campaigns")
+    done: list[str] = []
+    monkeypatch.setattr(tab, "open_new", lambda day: done.append(f"new {day}"))
+    monkeypatch.setattr(tab, "print_plan", lambda: done.append("print"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    tab.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert [d.split()[0] for d in done] == ["new", "print"]
+    assert "Ctrl+N" in tab.new_button.toolTip()  # type: ignore[attr-defined]
