@@ -120,13 +120,13 @@ class CampaignsTab(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.export_button)
         # The buttons open menus; their main entries also have keys, named in the tooltips.
-        for keys, slot, button in (
+        for keys, slot, menu_button in (
             ("Ctrl+N", lambda: self.open_new(self.selected_day()), self.new_button),
             ("Ctrl+E", lambda: self.export_plan(".xlsx"), self.export_button),
             ("Ctrl+P", lambda: self.print_plan(), self.export_button),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(lambda b=button, f=slot: f() if b.isEnabled() else None)
+            shortcut.activated.connect(lambda b=menu_button, f=slot: f() if b.isEnabled() else None)
         self.new_button.setToolTip(self.new_button.toolTip() + self.tr(" (空白活动: Ctrl+N)"))
         self.export_button.setToolTip(
             self.export_button.toolTip() + self.tr(" (Excel: Ctrl+E, 打印: Ctrl+P)")
