@@ -103,3 +103,19 @@ def test_kpi_computed_cells_are_readable(window: MainWindow) -> None:
 def test_dark_screenshots_script_exists() -> None:
     script = (Path(__file__).parents[2] / "docs" / "screenshots.py").read_text(encoding="utf-8")
     assert "--dark" in script
+
+
+def test_trend_chart_ground_follows_the_palette(mode: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from shopdesk.ui.metrics.charts import TrendChart
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.build()
+    days = [date(2026, 11, 1) + timedelta(days=i) for i in range(5)]
+    chart.show_series(days, {"visitors": [1, 2, 3, 4, 5]})
+    ground = chart.view.backgroundBrush().color()
+    assert (ground.lightness() < 128) == (mode == "dark")
+    ink = chart.plots[0].getAxis("left").textPen().color()
+    assert theme.contrast(ink, ground) >= FLOOR

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QColor, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from shopdesk.metrics.fields import FIGURE_BY_KEY, Kind
@@ -44,7 +44,13 @@ def tick_text(value: float, spacing: float) -> str:
 def _pg() -> Any:
     import pyqtgraph as pg
 
-    pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+    # The plot's ground and ink follow the palette, so a dark system gets a dark chart.
+    palette = QGuiApplication.palette()
+    pg.setConfigOptions(
+        antialias=True,
+        background=palette.color(QPalette.ColorRole.Base).name(),
+        foreground=palette.color(QPalette.ColorRole.Text).name(),
+    )
     return pg
 
 
