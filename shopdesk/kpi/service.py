@@ -196,6 +196,16 @@ def _teams(s: Session, m: KpiMonth) -> dict[int, TeamInfo]:
         int(uid): str(name)
         for uid, name in s.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
     }
+    return _teams_from(m, rows, ids, names, days)
+
+
+def _teams_from(
+    m: KpiMonth,
+    rows: Mapping[int, KpiTeamMonth],
+    ids: Iterable[int],
+    names: Mapping[int, str],
+    days: timedelta,
+) -> dict[int, TeamInfo]:
     out: dict[int, TeamInfo] = {}
     for team_id in sorted(ids):
         src: KpiTeamMonth | KpiMonth = rows.get(team_id, m)
@@ -429,7 +439,61 @@ def list_months(db: Database, actor: Actor) -> list[MonthInfo]:
         q = select(KpiMonth).order_by(KpiMonth.month.desc(), KpiMonth.id)
         if not (_sees_all(actor) or can(actor, Perm.SCORE_TEAM)):
             q = q.where(KpiMonth.status.in_(["published", "final"]))
-        return [_month_info(s, m) for m in s.execute(q).scalars()]
+        months = list(s.execute(q).scalars())
+        return _month_infos(s, months)
+
+
+def _month_infos(s: Session, months: list[KpiMonth]) -> list[MonthInfo]:
+    """_month_info for many months in a handful of queries (the KPI tab lists every month
+    when it opens: one query per month and table took ~0.3 s on the large shop)."""
+    if not months:
+        return []
+    ids = [m.id for m in months]
+    days = timedelta(days=int(settings.get(s, "kpi.dispute_days")))
+    cards = {
+        c.id: c
+        for c in s.execute(
+            select(Scorecard).where(Scorecard.id.in_({m.scorecard_id for m in months}))
+        ).scalars()
+    }
+    parsed = {cid: _card_of(c) for cid, c in cards.items()}
+    rows: dict[int, dict[int, KpiTeamMonth]] = {i: {} for i in ids}
+    for t in s.execute(select(KpiTeamMonth).where(KpiTeamMonth.month_id.in_(ids))).scalars():
+        rows[t.month_id][t.team_id] = t
+    team_ids: dict[int, set[int]] = {i: set(rows[i]) for i in ids}
+    for month_id, sup in s.execute(
+        select(KpiScore.month_id, User.supervisor_id)
+        .join(User, KpiScore.agent_id == User.id)
+        .where(KpiScore.month_id.in_(ids))
+        .distinct()
+    ).all():
+        team_ids[int(month_id)].add(int(sup or NO_TEAM))
+    everyone = set().union(*team_ids.values())
+    names: dict[int, str] = {
+        int(uid): str(name)
+        for uid, name in s.execute(select(User.id, User.name).where(User.id.in_(everyone))).all()
+    }
+    out = []
+    for m in months:
+        card_row = cards[m.scorecard_id]
+        out.append(
+            MonthInfo(
+                id=m.id,
+                month=m.month,
+                card_id=card_row.id,
+                card_name=card_row.name,
+                card_version=card_row.card_version,
+                status=m.status,
+                published_at=m.published_at,
+                finalised_at=m.finalised_at,
+                dispute_deadline=m.published_at + days if m.published_at else None,
+                reopen_reason=m.reopen_reason,
+                version=m.version,
+                card=parsed[m.scorecard_id],
+                teams=tuple(_teams_from(m, rows[m.id], team_ids[m.id], names, days).values()),
+            )
+        )
+    return out
 
 
 def open_month(db: Database, actor: Actor, month: str, card_name: str | None = None) -> MonthInfo:
