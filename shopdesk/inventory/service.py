@@ -14,13 +14,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import and_, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from shopdesk import audit
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, can, require
-from shopdesk.campaigns.models import Campaign, CampaignSku
 from shopdesk.clock import now, today
 from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
@@ -467,36 +466,47 @@ def _per_day(
 
 
 def _on_order_frame(s: Session) -> pd.DataFrame:
+    """Open PO lines, read as plain rows (eta as ISO text on SQLite; `restock._days` takes both)."""
     import pandas as pd
 
-    rows = s.execute(
-        select(PurchaseOrderLine.product_id, PurchaseOrderLine.qty, PurchaseOrderLine.eta).where(
-            PurchaseOrderLine.received_at.is_(None)
-        )
-    ).fetchall()
-    return pd.DataFrame(rows, columns=["product_id", "qty", "eta"])
+    rows = _fetch(
+        s, "SELECT product_id, qty, eta FROM purchase_order_lines WHERE received_at IS NULL"
+    )
+    return pd.DataFrame.from_records(rows, columns=["product_id", "qty", "eta"])
+
+
+_CAMPAIGNS_SQL = (
+    'SELECT cs.product_id, c.start, c."end", cs.uplift, c.stage, c.recurrence '
+    "FROM campaign_skus cs JOIN campaigns c ON c.id = cs.campaign_id "
+    'WHERE c.start <= :last AND c."end" >= :first'
+)
+
+
+def _as_date(value: Any) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _campaign_frame(s: Session, first: date, last: date) -> pd.DataFrame:
-    """Campaign × SKU intervals touching first..last; recurring ones as one row per day."""
+    """Campaign × SKU intervals touching first..last; recurring ones as one row per day.
+
+    Plain rows instead of ORM-typed ones (the type processors were most of the cost): uplift is
+    stored in thousandths, recurrence as JSON text, dates as ISO text on SQLite."""
+    import json
+
     import pandas as pd
 
     from shopdesk.campaigns.recurrence import occurrences
 
-    q = (
-        select(
-            CampaignSku.product_id,
-            Campaign.start,
-            Campaign.end,
-            CampaignSku.uplift,
-            Campaign.stage,
-            Campaign.recurrence,
-        )
-        .join(Campaign, Campaign.id == CampaignSku.campaign_id)
-        .where(and_(Campaign.start <= last, Campaign.end >= first))
-    )
     rows: list[tuple[Any, ...]] = []
-    for pid, start, end, uplift, stage, rule in s.execute(q).tuples():
+    thousandths: dict[Any, Decimal | None] = {}
+    for pid, start, end, milli, stage, rule_text in _fetch(
+        s, _CAMPAIGNS_SQL, {"first": first, "last": last}
+    ):
+        start, end = _as_date(start), _as_date(end)
+        if milli not in thousandths:
+            thousandths[milli] = None if milli is None else Decimal(int(milli)).scaleb(-3)
+        uplift = thousandths[milli]
+        rule = json.loads(rule_text) if isinstance(rule_text, str) else rule_text
         if rule:
             try:
                 days = occurrences(rule, start, end, first, last)
@@ -510,10 +520,15 @@ def _campaign_frame(s: Session, first: date, last: date) -> pd.DataFrame:
 
 
 def _compute(
-    s: Session, sheet_date: date, *, only_listed: bool, product_id: int | None = None
+    s: Session,
+    sheet_date: date,
+    *,
+    only_listed: bool,
+    product_id: int | None = None,
+    st: RestockSettings | None = None,
 ) -> pd.DataFrame:
     """The formula's result; with `product_id` for that one product only (an inline edit)."""
-    st = restock_settings(s)
+    st = st or restock_settings(s)
     texts_later = only_listed and product_id is None
     products = _formula_products_frame(s) if texts_later else _products_frame(s, product_id)
     first = sheet_date - timedelta(days=st.window_days)
@@ -1155,8 +1170,9 @@ def compute_sheet(db: Database, actor: Actor, sheet_date: date) -> Sheet:
     """The sheet as the data stands now (not saved)."""
     require(actor, Perm.VIEW_STOCK)
     with db.read() as s:
-        frame = _compute(s, sheet_date, only_listed=True)
-        params = restock_settings(s).as_dict()
+        st = restock_settings(s)
+        frame = _compute(s, sheet_date, only_listed=True, st=st)
+        params = st.as_dict()
     return Sheet(
         sheet_date=sheet_date,
         lines=[SheetLine(r) for r in restock.to_rows(frame)],
