@@ -377,10 +377,19 @@ def _with_names(s: Session, frame: pd.DataFrame) -> pd.DataFrame:
                 s, f"SELECT id, sku, name FROM products WHERE id IN ({id_list})"
             )
         )
+    import numpy as np
+
     frame = frame.copy()
-    frame["sku"] = [texts[p][0] for p in ids]
+    skus = np.array([texts[p][0] for p in ids], dtype=object)
+    frame["sku"] = skus
     frame["name"] = [texts[p][1] for p in ids]
-    return restock.sort_sheet(frame)
+    # The frame is already in sheet order except that ties were broken by product id; re-sort
+    # only if some tie (same supplier, hero flag and days of cover) is out of SKU order.
+    sup, hero, doc = (frame[c].to_numpy() for c in ("supplier", "hero", "days_of_cover"))
+    tie = (sup[1:] == sup[:-1]) & (hero[1:] == hero[:-1]) & (doc[1:] == doc[:-1])
+    if np.any(skus[1:][tie] < skus[:-1][tie]):
+        return restock.sort_sheet(frame)
+    return frame
 
 
 def _sales_frame(
