@@ -8,6 +8,7 @@ package's rule-based guess (fixed dates and lunar festivals, no 调休) and are 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -43,6 +44,25 @@ class Festival:
     usual_start: date
     usual_end: date
     signup_deadline: date
+
+
+_warm = False  # set once the holidays package has been loaded and used
+
+
+def warm() -> bool:
+    """Whether the holidays package is loaded: until then the first mark costs ~0.25 s (the
+    package imports every country), which the calendar tab pays in a worker, not on screen."""
+    return _warm
+
+
+def warm_up(years: Iterable[int]) -> None:
+    """Load the package and the marks of `years` (safe to call from a worker thread)."""
+    global _warm
+    known_until()
+    for year in years:
+        _public_marks(year)
+        spring_festival(year)
+    _warm = True
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ from shopdesk.ui.i18n import QT_TRANSLATE_NOOP, day_text, month_text
 from shopdesk.ui.labels import label
 from shopdesk.ui.widgets import theme
 from shopdesk.ui.widgets.layout import remember_header
+from shopdesk.ui.widgets.worker import Job, start
 
 MONTH, WEEK, LIST = 0, 1, 2
 
@@ -49,6 +50,7 @@ class CampaignsTab(QWidget):
         self.anchor = self.today  # the day the shown month/week is built around
         self.mode = MONTH
         self.can_edit = can(ctx.actor, Perm.EDIT_CAMPAIGNS)
+        self._marks_job: Job | None = None
         self._build()
         ctx.bus.data_changed.connect(self._on_data_changed)
         self.refresh()
@@ -282,7 +284,12 @@ class CampaignsTab(QWidget):
         items = guarded(
             self, lambda: service.calendar_items(self.ctx.db, self.ctx.actor, first, last)
         )
-        marks = overlay.day_marks(first, last)
+        if overlay.warm():
+            marks = overlay.day_marks(first, last)
+            provisional = [y for y in {first.year, last.year} if overlay.is_provisional(y)]
+        else:  # first opening: the calendar now, its holidays when the worker has them
+            marks, provisional = {}, []
+            self._load_marks(range(first.year - 1, last.year + 2))
         agenda = (
             guarded(self, lambda: service.agenda(self.ctx.db, self.ctx.actor, first, last)) or []
             if self.mode == WEEK
@@ -294,7 +301,6 @@ class CampaignsTab(QWidget):
             )
         else:
             self.period_label.setText(month_text(self.anchor.year, self.anchor.month))
-        provisional = [y for y in {first.year, last.year} if overlay.is_provisional(y)]
         note = (
             self.tr("{0}年的放假安排国务院尚未公布, 节假日为暂定、未含调休").format(
                 "、".join(str(y) for y in sorted(provisional))
@@ -314,6 +320,24 @@ class CampaignsTab(QWidget):
             agenda=agenda,
         )
         self._show_day(self.grid.selected)
+
+    @property
+    def marks_pending(self) -> bool:
+        """Holidays and festivals are still being loaded (first opening of the tab)."""
+        return self._marks_job is not None
+
+    def _load_marks(self, years: range) -> None:
+        if self._marks_job is not None:
+            return
+        job = Job(lambda _progress: overlay.warm_up(years))
+        job.signals.done.connect(self._marks_loaded)
+        job.signals.failed.connect(self._marks_loaded)
+        self._marks_job = start(job)
+
+    def _marks_loaded(self, _result: object = None) -> None:
+        self._marks_job = None
+        if overlay.warm():
+            self.refresh()
 
     def _refresh_banner(self) -> None:
         days = guarded(self, lambda: service.reminder_days(self.ctx.db)) or 7

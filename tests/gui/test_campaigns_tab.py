@@ -87,6 +87,7 @@ def _tab(qtbot, ui_ctx: UiContext) -> CampaignsTab:  # type: ignore[no-untyped-d
     tab.resize(780, 560)
     with qtbot.waitExposed(tab):
         tab.show()
+    qtbot.waitUntil(lambda: not tab.marks_pending)  # holidays load in a worker the first time
     return tab
 
 
@@ -381,3 +382,22 @@ def test_sku_and_profit_models_pass_the_tester(
     assert m.columnCount() == 7 and m.data(m.index(0, 6)) == "50.00"
     qtmodeltester.check(m)
     assert SkuModel(show_cost=False).columnCount() == 6
+
+
+def test_first_opening_paints_the_calendar_before_the_holidays_arrive(
+    qtbot, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(overlay, "_warm", False)  # as in a fresh process
+    tab = CampaignsTab(ui_ctx)
+    qtbot.addWidget(tab)
+    tab.resize(780, 560)
+    assert tab.marks_pending and tab.grid.marks == {}  # not waiting for the holidays package
+    tab.turn(-1)  # turning the page meanwhile starts no second load
+    assert tab.period_label.text() == "2026年10月"
+    with qtbot.waitExposed(tab):
+        tab.show()
+    qtbot.waitUntil(lambda: not tab.marks_pending)
+    assert [(m.kind, m.name) for m in tab.grid.marks[date(2026, 10, 1)]] == [("holiday", "国庆节")]
+    assert date(2026, 10, 4) in tab.grid.breaks  # the Sunday inside 国庆
+    tab.grid.select(date(2026, 10, 1))
+    assert "法定节假日: 国庆节" in tab.day_info.text()

@@ -102,7 +102,10 @@ class CalendarGrid(QWidget):
         self.month = month
         self.items = list(items)
         self.marks = marks
-        self.breaks = overlay.break_days(weeks[0][0], weeks[-1][-1]) if weeks else set()
+        # holiday breaks once the holidays package is loaded (the tab loads it in a worker)
+        self.breaks = (
+            overlay.break_days(weeks[0][0], weeks[-1][-1]) if weeks and overlay.warm() else set()
+        )
         self.today = today
         spans = [Span(i, it.start, it.end) for i, it in enumerate(self.items)]
         self._bars = [(b, self.items[cast(int, b.key)]) for b in layout_bars(spans, weeks)]
