@@ -180,7 +180,9 @@ def _days(values: Any) -> np.ndarray:
     if len(arr) == 0:
         return np.zeros(0, dtype=np.int64)
     if arr.dtype.kind in "UO" and isinstance(arr[0], str):
-        return arr.astype("datetime64[D]").astype(np.int64)
+        # Each distinct text parsed once: a window's 20,000 rows hold about 28 different days.
+        codes, uniques = pd.factorize(arr)
+        return np.asarray(uniques, dtype="datetime64[D]").astype(np.int64)[codes]
     if arr.dtype.kind == "O" and all(type(v) is date for v in arr):  # date objects from the db
         return arr.astype("datetime64[D]").astype(np.int64)
     return pd.to_datetime(pd.Series(arr)).to_numpy().astype("datetime64[D]").astype(np.int64)
