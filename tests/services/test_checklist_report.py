@@ -91,12 +91,12 @@ def test_cli_confirms_by_title(
         for r in view.rows
         if r.source == "template" and not r.resolved and not r.needs_number and not r.carried_over
     )
-    d = str(location.data_dir)
+    shop = ["--data-dir", str(location.data_dir), "--db", location.url]  # SQLite or PostgreSQL
     capsys.readouterr()
-    assert main(["--data-dir", d, "checklist", "tick", task.key, "--as", "员工"]) == 0
+    assert main([*shop, "checklist", "tick", task.key, "--as", "员工"]) == 0
     assert capsys.readouterr().out.strip() == "双12: 活动报名并记录: 已完成"
-    assert main(["--data-dir", d, "checklist", "untick", task.key, "--as", "员工"]) == 0
+    assert main([*shop, "checklist", "untick", task.key, "--as", "员工"]) == 0
     assert capsys.readouterr().out.strip() == "双12: 活动报名并记录: 已撤销"
-    assert main(["--data-dir", d, "checklist", "tick", str(item.template_id), "--as", "员工"]) == 0
+    assert main([*shop, "checklist", "tick", str(item.template_id), "--as", "员工"]) == 0
     said = capsys.readouterr().out.strip()
     assert said == f"{item.title} ({item.day:%m-%d}): 已完成 (员工)" and "@" not in said
