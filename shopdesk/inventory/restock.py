@@ -234,12 +234,15 @@ def compute(
     sheet_date: date,
     *,
     only_listed: bool = True,
+    sort_rows: bool = True,
 ) -> pd.DataFrame:
     """The restock sheet for `sheet_date` as a frame with RESULT_COLUMNS, sorted for printing.
 
     With `only_listed` (the default) only active SKUs with a suggested quantity or below their
     warning level are returned, grouped by supplier, hero SKUs first, then days of cover
     ascending; without it every product is returned in input order (for the catalogue table).
+    With `sort_rows=False` listed rows stay in input order too (for a caller that sorts them
+    itself once it has their SKU codes).
     """
     import numpy as np
     import pandas as pd
@@ -406,7 +409,7 @@ def compute(
         columns = {k: v[keep] for k, v in columns.items()}
     for text in ("sku", "name", "supplier"):  # as str only for the rows returned
         columns[text] = columns[text].astype(str).astype(object)
-    if not only_listed:
+    if not (only_listed and sort_rows):
         return pd.DataFrame(columns)
     return pd.DataFrame(columns).iloc[_sheet_order(columns)].reset_index(drop=True)
 

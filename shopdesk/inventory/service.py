@@ -363,8 +363,8 @@ _SUPPLIERS_SQL = "SELECT id, name, lead_time_days FROM suppliers"
 
 
 def _with_names(s: Session, frame: pd.DataFrame) -> pd.DataFrame:
-    """The listed rows of a sheet computed from `_formula_products_frame`, with their SKU codes
-    and names, back in sheet order (the order breaks ties by SKU)."""
+    """The listed rows of a sheet computed from `_formula_products_frame` (unsorted), with their
+    SKU codes and names, in sheet order (sorted only now: the order breaks ties by SKU)."""
     if not len(frame):
         return frame
     ids = [int(x) for x in frame["product_id"].tolist()]
@@ -377,19 +377,10 @@ def _with_names(s: Session, frame: pd.DataFrame) -> pd.DataFrame:
                 s, f"SELECT id, sku, name FROM products WHERE id IN ({id_list})"
             )
         )
-    import numpy as np
-
     frame = frame.copy()
-    skus = np.array([texts[p][0] for p in ids], dtype=object)
-    frame["sku"] = skus
+    frame["sku"] = [texts[p][0] for p in ids]
     frame["name"] = [texts[p][1] for p in ids]
-    # The frame is already in sheet order except that ties were broken by product id; re-sort
-    # only if some tie (same supplier, hero flag and days of cover) is out of SKU order.
-    sup, hero, doc = (frame[c].to_numpy() for c in ("supplier", "hero", "days_of_cover"))
-    tie = (sup[1:] == sup[:-1]) & (hero[1:] == hero[:-1]) & (doc[1:] == doc[:-1])
-    if np.any(skus[1:][tie] < skus[:-1][tie]):
-        return restock.sort_sheet(frame)
-    return frame
+    return restock.sort_sheet(frame)
 
 
 def _sales_frame(
@@ -568,6 +559,7 @@ def _compute(
         st,
         sheet_date,
         only_listed=only_listed,
+        sort_rows=not texts_later,  # sorted once the SKU codes are known
     )
     return _with_names(s, frame) if texts_later else frame
 
