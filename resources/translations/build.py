@@ -31,7 +31,7 @@ def tool(name: str) -> str:
 
 
 def update(ts_files: list[Path]) -> None:
-    """Collect the strings of shopdesk/ui into each .ts (new ones unfinished, removed ones vanished)."""
+    """Collect the strings of shopdesk/ui into each .ts (new ones unfinished, removed ones go)."""
     for ts in ts_files:
         subprocess.run(
             [
