@@ -3318,6 +3318,10 @@ Note: the environment variable {0} is set and takes precedence over these settin
         <translation>Scorecards: after-sales and pre-sales agents are scored separately</translation>
     </message>
     <message>
+        <source>发布草稿、定稿、重新打开作用于哪个组</source>
+        <translation>Which team Publish, Finalise and Reopen act on</translation>
+    </message>
+    <message>
         <source>开始新月份…</source>
         <translation>New month…</translation>
     </message>
@@ -3428,6 +3432,14 @@ Note: the environment variable {0} is set and takes precedence over these settin
     <message>
         <source> · 本月绩效奖金合计 {0:,.2f} 元</source>
         <translation> · bonuses this month {0:,.2f} yuan</translation>
+    </message>
+    <message>
+        <source>全部组</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>{0}组</source>
+        <translation>{0}&apos;s team</translation>
     </message>
     <message>
         <source>申诉 ({0})</source>

@@ -76,6 +76,11 @@ class KpiTab(QWidget):
         self.month_combo = QComboBox()
         self.month_combo.setObjectName("kpiMonth")
         self.month_combo.setMinimumWidth(110)
+        self.team_combo = QComboBox()  # the owner's choice of team for 发布/定稿/重新打开
+        self.team_combo.setObjectName("kpiTeam")
+        self.team_combo.setToolTip(self.tr("发布草稿、定稿、重新打开作用于哪个组"))
+        self.team_combo.setVisible(False)
+        self.team_combo.currentIndexChanged.connect(lambda _i: self._team_changed())
         self.status = QLabel()
         self.status.setObjectName("kpiStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -122,6 +127,7 @@ class KpiTab(QWidget):
         top.addWidget(self.card_combo)
         top.addWidget(QLabel(self.tr("月份:")))
         top.addWidget(self.month_combo)
+        top.addWidget(self.team_combo)
         top.addWidget(self.status, 1)
         self.message = QLabel()
         self.message.setObjectName("kpiMessage")
@@ -348,14 +354,46 @@ class KpiTab(QWidget):
             text += self.tr(" · 本月绩效奖金合计 {0:,.2f} 元").format(total)
         self.totals.setText(text)
 
+    def _fill_teams(self, m: MonthInfo | None) -> None:
+        """The owner picks one team or all when the month has several; others act on their own."""
+        teams = m.teams if m is not None and self.ctx.actor.role == "owner" else ()
+        wanted = [(self.tr("全部组"), None)] + [
+            (self.tr("{0}组").format(t.supervisor), t.team_id) for t in teams
+        ]
+        have = [
+            (self.team_combo.itemText(i), self.team_combo.itemData(i))
+            for i in range(self.team_combo.count())
+        ]
+        if have != wanted:
+            keep = self.team_combo.currentData()
+            self.team_combo.blockSignals(True)
+            self.team_combo.clear()
+            for text, data in wanted:
+                self.team_combo.addItem(text, data)
+            self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(keep)))
+            self.team_combo.blockSignals(False)
+        self.team_combo.setVisible(len(teams) > 1)
+
+    def selected_team(self) -> int | None:
+        """The team the owner's actions apply to (None: all, or not the owner's choice)."""
+        return self.team_combo.currentData() if self.team_combo.isVisibleTo(self) else None
+
+    def _team_changed(self) -> None:
+        self._update_buttons(self.grid.month if self.grid is not None else None)
+
     def _my_statuses(self, m: MonthInfo) -> set[str]:
-        """The statuses the actor's buttons act on: their own team's; the owner's, every team's."""
+        """The statuses the actor's buttons act on: their own team's; the owner's, the chosen
+        team's or every team's."""
         if self.ctx.actor.role == "owner" or not self.may_score:
+            chosen = m.team(self.selected_team()) if self.selected_team() is not None else None
+            if chosen is not None:
+                return {chosen.status}
             return {t.status for t in m.teams} or {m.status}
         own = m.team(self.ctx.actor.id)
         return {own.status} if own is not None else set()
 
     def _update_buttons(self, m: MonthInfo | None) -> None:
+        self._fill_teams(m)
         mine = self._my_statuses(m) if m else set()
         self.publish_button.setEnabled("draft" in mine)
         self.finalise_button.setEnabled(bool(mine - {"final"}))
@@ -519,7 +557,8 @@ class KpiTab(QWidget):
     def _publish(self) -> None:
         mid = self.month_id()
         if mid is not None and self._run(
-            lambda: service.publish(self.ctx.db, self.ctx.actor, mid), self.tr("已发布草稿")
+            lambda: service.publish(self.ctx.db, self.ctx.actor, mid, self.selected_team()),
+            self.tr("已发布草稿"),
         ):
             self._fill_months(select=mid)
 
@@ -534,7 +573,10 @@ class KpiTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self._run(lambda: service.finalise(self.ctx.db, self.ctx.actor, mid), self.tr("已定稿")):
+        team = self.selected_team()
+        if self._run(
+            lambda: service.finalise(self.ctx.db, self.ctx.actor, mid, team), self.tr("已定稿")
+        ):
             self._fill_months(select=mid)
 
     def _reopen(self) -> None:
@@ -548,7 +590,7 @@ class KpiTab(QWidget):
     def reopen(self, reason: str) -> None:
         mid = self.month_id()
         if mid is not None and self._run(
-            lambda: service.reopen(self.ctx.db, self.ctx.actor, mid, reason)
+            lambda: service.reopen(self.ctx.db, self.ctx.actor, mid, reason, self.selected_team())
         ):
             self._fill_months(select=mid)
 

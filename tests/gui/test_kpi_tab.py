@@ -370,3 +370,55 @@ def test_a_supervisor_publishes_and_finalises_their_own_team_only(
     own = _tab(qtbot, db, owner, location)
     assert own.publish_button.isEnabled() and own.reopen_button.isEnabled()
     assert "草稿" in own.month_combo.currentText()
+
+
+def test_the_owner_picks_one_team_to_publish(
+    qtbot,
+    db: Database,
+    owner: Actor,
+    supervisor: Actor,
+    agents: dict[str, Actor],
+    location: Location,
+) -> None:  # type: ignore[no-untyped-def]
+    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
+    auth.add_user(
+        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
+    )
+    info = service.open_month(db, owner, "2026-10")
+    for r in service.grid(db, owner, info.id).rows:
+        v = r.version
+        for k in ("quality", "disputes", "teamwork", "execution"):
+            v = service.update_cell(db, owner, r.id, k, "优", v).version
+        service.update_cell(db, owner, r.id, "refund_rate", "1%", v)
+    tab = _tab(qtbot, db, owner, location)
+    assert tab.team_combo.isVisible()
+    assert [tab.team_combo.itemText(i) for i in range(tab.team_combo.count())] == [
+        "全部组",
+        "主管组",
+        "李组长组",
+    ]
+    tab.team_combo.setFocus()
+    qtbot.keyClick(tab.team_combo, Qt.Key.Key_Down)  # 主管组
+    assert tab.team_combo.currentText() == "主管组"
+    qtbot.mouseClick(tab.toolbar.widgetForAction(tab.publish_button), Qt.MouseButton.LeftButton)
+    assert "主管组 已发布" in tab.status.text() and "李组长组 草稿" in tab.status.text()
+    assert not tab.publish_button.isEnabled()  # 主管组 is published already
+    qtbot.keyClick(tab.team_combo, Qt.Key.Key_Down)  # 李组长组, still a draft
+    assert tab.team_combo.currentText() == "李组长组" and tab.publish_button.isEnabled()
+
+
+def test_a_supervisor_has_no_team_choice(
+    qtbot,
+    db: Database,
+    owner: Actor,
+    supervisor: Actor,
+    agents: dict[str, Actor],
+    location: Location,
+) -> None:  # type: ignore[no-untyped-def]
+    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
+    auth.add_user(
+        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
+    )
+    service.open_month(db, owner, "2026-10")
+    tab = _tab(qtbot, db, supervisor, location)
+    assert not tab.team_combo.isVisible() and tab.selected_team() is None
