@@ -7,14 +7,14 @@ resources/translations/shopdesk_en.ts, build again and commit both files.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
-import pytest
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -24,12 +24,13 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 FIELD = re.compile(r"\{([^{}:!]*)[^{}]*\}")  # the name of each {field}: {1:02d} -> 1
 
 
-def _tool(name: str) -> str:
-    beside = Path(sys.executable).with_name(name)
-    found = str(beside) if beside.exists() else shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is missing: it comes with PySide6-Essentials")
-    return found
+def _build_script() -> ModuleType:
+    """resources/translations/build.py, the one place that knows how lupdate is run."""
+    spec = importlib.util.spec_from_file_location("translations_build", TRANSLATIONS / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
@@ -76,21 +77,7 @@ def test_ts_is_current_with_the_code(tmp_path: Path) -> None:
     """lupdate over shopdesk/ui finds exactly the strings the .ts already has."""
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    subprocess.run(
-        [
-            _tool("pyside6-lupdate"),
-            "-extensions",
-            "py",
-            "-locations",
-            "none",
-            "-no-obsolete",
-            str(ROOT / "shopdesk" / "ui"),
-            "-ts",
-            str(copy),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    _build_script().update([copy])
     before = {(c, s) for c, s, _m in _messages(TS)}
     after = {(c, s) for c, s, _m in _messages(copy)}
     assert sorted(after - before) == [], "new strings: run build.py --update and translate them"
