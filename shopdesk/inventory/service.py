@@ -982,6 +982,7 @@ def _create_po(
             if sup_id is None:
                 raise NotFound(f"供应商不存在: {supplier}")
         skus = dict(s.execute(select(Product.sku, Product.id)).tuples().all())
+        product_supplier = dict(s.execute(select(Product.id, Product.supplier_id)).tuples().all())
         leads = _lead_times(s)
         seen: set[str] = set()
         rows: list[tuple[str, int, int, date]] = []
@@ -993,6 +994,11 @@ def _create_po(
                 raise InvalidInput(f"SKU {sku} 在同一单里出现两次")
             if not 0 < ln.qty <= 10_000_000:
                 raise InvalidInput(f"{sku}: 数量应在 1 到 10,000,000 之间")
+            own = product_supplier[skus[sku]]
+            if sup_id is not None and own is not None and own != sup_id:
+                raise InvalidInput(f"{sku} 不是 {supplier} 的商品")
+            if ln.eta is not None and ln.eta < day:
+                raise InvalidInput(f"{sku}: 预计到货不能早于今天")
             seen.add(sku)
             eta = ln.eta or day + timedelta(days=leads[skus[sku]])
             rows.append((sku, skus[sku], ln.qty, eta))

@@ -144,6 +144,11 @@ def test_manual_po_numbers_default_eta_and_refusals(
         service.create_po(shop, owner, [NewLine("A2", 1)], supplier="不存在的厂")
     with pytest.raises(PermissionDenied):
         service.create_po(shop, staff, [NewLine("A2", 1)])
+    # The rules the new-order dialog shows at the cell hold here too (the CLI has no dialog).
+    with pytest.raises(InvalidInput, match="不是 杭州包厂 的商品"):
+        service.create_po(shop, owner, [NewLine("A1", 1)], supplier="杭州包厂")
+    with pytest.raises(InvalidInput, match="不能早于今天"):
+        service.create_po(shop, owner, [NewLine("A2", 1, TODAY - timedelta(days=1))])
     sheet = service.save_sheet(shop, owner, D)
     with pytest.raises(PermissionDenied):
         service.order_from_sheet(shop, staff, sheet.id or 0)
