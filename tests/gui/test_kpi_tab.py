@@ -37,6 +37,14 @@ def _tab(qtbot, db: Database, actor: Actor, location: Location) -> KpiTab:  # ty
     return tab
 
 
+def _second_team(db: Database, owner: Actor) -> None:
+    """李组长 with one agent, 小林: a month then has two teams (主管's and 李组长's)."""
+    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
+    auth.add_user(
+        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
+    )
+
+
 def _cell(tab: KpiTab, row: int, key: str) -> str:
     m = tab.model
     assert m is not None
@@ -344,10 +352,7 @@ def test_a_supervisor_publishes_and_finalises_their_own_team_only(
     location: Location,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
-    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
-    auth.add_user(
-        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
-    )
+    _second_team(db, owner)
     info = service.open_month(db, owner, "2026-10")
     for r in service.grid(db, owner, info.id).rows:
         v = r.version
@@ -380,10 +385,7 @@ def test_the_owner_picks_one_team_to_publish(
     agents: dict[str, Actor],
     location: Location,
 ) -> None:  # type: ignore[no-untyped-def]
-    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
-    auth.add_user(
-        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
-    )
+    _second_team(db, owner)
     info = service.open_month(db, owner, "2026-10")
     for r in service.grid(db, owner, info.id).rows:
         v = r.version
@@ -415,10 +417,7 @@ def test_a_supervisor_has_no_team_choice(
     agents: dict[str, Actor],
     location: Location,
 ) -> None:  # type: ignore[no-untyped-def]
-    auth.add_user(db, owner, "李组长", "supervisor", job="客服主管")
-    auth.add_user(
-        db, owner, "小林", "staff", job="客服", cs_level="普通售后客服", supervisor="李组长"
-    )
+    _second_team(db, owner)
     service.open_month(db, owner, "2026-10")
     tab = _tab(qtbot, db, supervisor, location)
     assert not tab.team_combo.isVisible() and tab.selected_team() is None
