@@ -8,7 +8,7 @@ the CLI never hold a session.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -21,6 +21,7 @@ from shopdesk import audit
 from shopdesk.auth.actor import Actor
 from shopdesk.auth.permissions import Perm, can, require
 from shopdesk.clock import now, today
+from shopdesk.db.aside import ReadAside
 from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
 from shopdesk.errors import InvalidInput, NotFound
@@ -362,25 +363,35 @@ def _formula_products_frame(s: Session) -> pd.DataFrame:
 _SUPPLIERS_SQL = "SELECT id, name, lead_time_days FROM suppliers"
 
 
-def _with_names(s: Session, frame: pd.DataFrame) -> pd.DataFrame:
+def _product_texts(s: Session) -> dict[int, tuple[str, str]]:
+    """Every product's SKU code and name, read while the window's GROUP BY runs aside."""
+    return {pid: (sku, name) for pid, sku, name in _fetch(s, "SELECT id, sku, name FROM products")}
+
+
+def _with_names(frame: pd.DataFrame, texts: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
     """The listed rows of a sheet computed from `_formula_products_frame` (unsorted), with their
     SKU codes and names, in sheet order (sorted only now: the order breaks ties by SKU)."""
     if not len(frame):
         return frame
-    ids = [int(x) for x in frame["product_id"].tolist()]
-    texts: dict[int, tuple[str, str]] = {}
-    for i in range(0, len(ids), 5000):
-        id_list = ", ".join(str(x) for x in ids[i : i + 5000])
-        texts.update(
-            (pid, (sku, name))
-            for pid, sku, name in _fetch(
-                s, f"SELECT id, sku, name FROM products WHERE id IN ({id_list})"
-            )
-        )
+    ids = frame["product_id"].tolist()
     frame = frame.copy()
     frame["sku"] = [texts[p][0] for p in ids]
     frame["name"] = [texts[p][1] for p in ids]
     return restock.sort_sheet(frame)
+
+
+_WINDOW_TOTALS_SQL = (
+    "SELECT product_id, SUM(units) AS u FROM sales WHERE day >= :a AND day <= :b "
+    "GROUP BY product_id"
+)
+
+
+def _window_totals(s: Session, first: date, last: date) -> dict[str, Any] | list[Any]:
+    """Every SKU's units sold in first..last (the GROUP BY the sheet is measured against): on
+    SQLite as two packed arrays, elsewhere as rows. Run beside the other loads (db.aside)."""
+    window = {"a": first, "b": last}
+    packed = _packed_columns(s, _WINDOW_TOTALS_SQL, ["product_id", "u"], params=window)
+    return packed if packed is not None else _fetch(s, _WINDOW_TOTALS_SQL, window)
 
 
 def _sales_frame(
@@ -390,13 +401,14 @@ def _sales_frame(
     per_day: Sequence[int] | None = None,
     *,
     only: bool = False,
+    totals: Callable[[], dict[str, Any] | list[Any]] | None = None,
 ) -> pd.DataFrame:
     """Units sold in first..last for the formula.
 
     The baseline rule needs day-by-day units only for SKUs that had a campaign in the window
     (`per_day`; None = every SKU); every other SKU gets one row with its window total on the
-    last day, which gives the same sum and does not touch the divisor. The GROUP BY runs on the
-    covering index (day, product_id, units).
+    last day (`totals()`, from `_window_totals`), which gives the same sum and does not touch the
+    divisor.
     """
     import numpy as np
     import pandas as pd
@@ -411,25 +423,22 @@ def _sales_frame(
     special = sorted(set(per_day))
     if only:  # just these SKUs (one product after an inline edit)
         return _per_day(s, special, window, cols)
-    sql = (
-        "SELECT product_id, SUM(units) AS u FROM sales WHERE day >= :a AND day <= :b "
-        "GROUP BY product_id"
-    )
-    packed = _packed_columns(s, sql, ["product_id", "u"], params=window)
-    if packed is not None:  # SQLite: the totals as two arrays, days as text like the rows below
-        keep = ~np.isin(packed["product_id"], special)
+    by_day = _per_day(s, special, window, cols)  # before waiting for `totals`
+    got = totals() if totals is not None else _window_totals(s, first, last)
+    if isinstance(got, dict):  # SQLite: days as text like the rows below
+        keep = ~np.isin(got["product_id"], special)
         n = int(keep.sum())
-        totals = pd.DataFrame(
+        frame = pd.DataFrame(
             {
-                "product_id": packed["product_id"][keep],
+                "product_id": got["product_id"][keep],
                 "day": np.full(n, last.isoformat(), dtype=object),
-                "units": packed["u"][keep],
+                "units": got["u"][keep],
             }
         )
     else:
-        totals = pd.DataFrame.from_records(_fetch(s, sql, window), columns=["product_id", "units"])
-        totals = totals[~totals["product_id"].isin(special)].assign(day=last)[cols]
-    return _concat([totals, _per_day(s, special, window, cols)], cols)
+        frame = pd.DataFrame.from_records(got, columns=["product_id", "units"])
+        frame = frame[~frame["product_id"].isin(special)].assign(day=last)[cols]
+    return _concat([frame, by_day], cols)
 
 
 def _concat(frames: list[pd.DataFrame], cols: list[str]) -> pd.DataFrame:
@@ -519,6 +528,10 @@ def _campaign_frame(s: Session, first: date, last: date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["product_id", "start", "end", "uplift", "stage"])
 
 
+def _totals_reader(first: date, last: date) -> Callable[[Session], dict[str, Any] | list[Any]]:
+    return lambda s: _window_totals(s, first, last)
+
+
 def _compute(
     s: Session,
     sheet_date: date,
@@ -529,9 +542,11 @@ def _compute(
 ) -> pd.DataFrame:
     """The formula's result; with `product_id` for that one product only (an inline edit)."""
     st = st or restock_settings(s)
+    first, last = sheet_date - timedelta(days=st.window_days), sheet_date - timedelta(days=1)
+    # The window's GROUP BY runs on the other core while this thread loads everything else.
+    totals = None if product_id is not None else ReadAside(s, _totals_reader(first, last))
     texts_later = only_listed and product_id is None
     products = _formula_products_frame(s) if texts_later else _products_frame(s, product_id)
-    first = sheet_date - timedelta(days=st.window_days)
     horizon = 0
     if len(products):
         import pandas as pd
@@ -549,19 +564,26 @@ def _compute(
         per_day = [int(x) for x in past["product_id"].unique()]
     if product_id is not None:
         per_day = [product_id]  # one product: its day-by-day rows are few
+    on_order = _on_order_frame(s)
+    texts = _product_texts(s) if texts_later else {}
     frame = restock.compute(
         products,
         _sales_frame(
-            s, first, sheet_date - timedelta(days=1), per_day, only=product_id is not None
+            s,
+            first,
+            last,
+            per_day,
+            only=product_id is not None,
+            totals=None if totals is None else totals.result,
         ),
-        _on_order_frame(s),
+        on_order,
         campaigns,
         st,
         sheet_date,
         only_listed=only_listed,
         sort_rows=not texts_later,  # sorted once the SKU codes are known
     )
-    return _with_names(s, frame) if texts_later else frame
+    return _with_names(frame, texts) if texts_later else frame
 
 
 # --- catalogue -----------------------------------------------------------------------------------
