@@ -412,4 +412,4 @@ def test_import_can_be_cancelled_while_reading(
     with ui_ctx.db.read() as s:
         from shopdesk.inventory.models import Sale
 
-        assert s.execute(select(Sale.id)).first() is None
+        assert s.execute(select(Sale.day)).first() is None
