@@ -456,8 +456,8 @@ def _per_day(
 ) -> pd.DataFrame:
     import pandas as pd
 
-    # Each day of the window spelled out: SQLite then seeks (day, product_id) in the covering
-    # index for every pair instead of scanning the whole window again (4× faster here).
+    # Each day of the window spelled out: SQLite then seeks each (day, product_id) pair in the
+    # table's key instead of scanning the whole window again (4× faster here).
     first, last = window["a"], window["b"]
     days = ", ".join(
         f"'{(first + timedelta(days=d)).isoformat()}'" for d in range((last - first).days + 1)
