@@ -247,15 +247,12 @@ def compute(
     sheet_date: date,
     *,
     only_listed: bool = True,
-    sort_rows: bool = True,
 ) -> pd.DataFrame:
     """The restock sheet for `sheet_date` as a frame with RESULT_COLUMNS, sorted for printing.
 
     With `only_listed` (the default) only active SKUs with a suggested quantity or below their
     warning level are returned, grouped by supplier, hero SKUs first, then days of cover
     ascending; without it every product is returned in input order (for the catalogue table).
-    With `sort_rows=False` listed rows stay in input order too (for a caller that sorts them
-    itself once it has their SKU codes).
     """
     import numpy as np
     import pandas as pd
@@ -423,7 +420,7 @@ def compute(
         out = np.empty(len(columns[text]), dtype=object)
         out[:] = [v if type(v) is str else str(v) for v in columns[text]]
         columns[text] = out
-    if not (only_listed and sort_rows):
+    if not only_listed:
         return pd.DataFrame(columns)
     return pd.DataFrame(columns).iloc[_sheet_order(columns)].reset_index(drop=True)
 
@@ -446,12 +443,6 @@ def _sheet_order(cols: Mapping[str, Any]) -> np.ndarray:
             supplier == NO_SUPPLIER,
         )
     )
-
-
-def sort_sheet(frame: pd.DataFrame) -> pd.DataFrame:
-    """A sheet frame in sheet order (after a caller changed or filtered it)."""
-    order = _sheet_order({c: frame[c].to_numpy() for c in frame.columns})
-    return frame.iloc[order].reset_index(drop=True)
 
 
 def to_rows(frame: pd.DataFrame) -> list[RestockRow]:

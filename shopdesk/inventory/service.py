@@ -263,23 +263,24 @@ def _packed_columns(
     """The columns of `sql` as numpy arrays, fetched on SQLite as one row of group_concat
     strings: 20,000 rows as Python tuples cost as much as the sales window's GROUP BY, one
     string per column and numpy parsing it a few milliseconds. Integer columns in `nullable`
-    come back as float with NaN for NULL; `text_columns` (without commas) as object arrays.
-    None on other databases or for no rows: then fetch rows as usual."""
+    come back as float with NaN for NULL; `text_columns` as object arrays of str (NULL as ''),
+    joined by the unit separator U+001F. None on other databases, for no rows, or for a text
+    holding U+001F: then fetch rows as usual."""
     if s.get_bind().dialect.name != "sqlite":
         return None
     import numpy as np
 
-    parts = []
+    parts = ["count(*)"]
     for c in int_columns:
         parts.append(f"group_concat(ifnull({c}, 0))")
         if c in nullable:
             parts.append(f"group_concat({c} IS NULL)")
-    parts += [f"group_concat({c})" for c in text_columns]
+    parts += [f"group_concat(ifnull({c}, ''), char(31))" for c in text_columns]
     row = _fetch(s, f"SELECT {', '.join(parts)} FROM ({sql})", params)[0]
-    if row[0] is None:
+    if not row[0]:
         return None
     out: dict[str, Any] = {}
-    values = iter(row)
+    values = iter(row[1:])
     for c in int_columns:
         # fromstring with a separator parses in C (7× np.array of the split strings).
         arr = np.fromstring(str(next(values)), dtype=np.int64, sep=",")
@@ -289,7 +290,11 @@ def _packed_columns(
         else:
             out[c] = arr
     for c in text_columns:
-        out[c] = np.array(str(next(values)).split(","), dtype=object)
+        texts = str(next(values)).split("\x1f")
+        if len(texts) != row[0]:
+            return None
+        out[c] = np.empty(len(texts), dtype=object)
+        out[c][:] = texts
     return out
 
 
@@ -319,13 +324,14 @@ def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
 
 
 def _formula_products_frame(s: Session) -> pd.DataFrame:
-    """Every product's formula inputs without its texts: the sheet lists a fifth of the SKUs, and
-    turning 20,000 SKU codes and names into Python strings cost as much as the window's GROUP BY.
-    `sku` holds the product id until `_with_names` puts the real codes on the listed rows."""
+    """Every product's formula inputs, SKU code and name, in one scan of the table: on SQLite as
+    packed columns (as rows, the 20,000 codes and names cost as much as the window's GROUP BY)."""
     import pandas as pd
 
     columns = [
         "product_id",
+        "sku",
+        "name",
         "supplier_id",
         "tier",
         "hero",
@@ -336,48 +342,23 @@ def _formula_products_frame(s: Session) -> pd.DataFrame:
         "on_hand",
         "active",
     ]
+    texts = ("sku", "name", "tier")
     nullable = ("supplier_id", "lead_time_days", "warning_level")
-    sql_cols = "id, supplier_id, tier, hero, lead_time_days, case_pack, moq, warning_level, "
-    sql_cols += "on_hand, active"
-    packed = _packed_columns(
-        s,
-        "SELECT " + sql_cols + " FROM products",
-        ["id", *[c for c in columns[1:] if c != "tier"]],
-        nullable,
-        text_columns=("tier",),
-    )
+    sql = "SELECT id AS product_id, " + ", ".join(columns[1:]) + " FROM products"
+    ints = [c for c in columns if c not in texts]
+    packed = _packed_columns(s, sql, ints, nullable, text_columns=texts)
     if packed is not None:
-        packed["product_id"] = packed.pop("id")
         frame = pd.DataFrame({c: packed[c] for c in columns})
     else:
-        rows = _fetch(s, "SELECT " + sql_cols + " FROM products")
-        frame = pd.DataFrame.from_records(rows, columns=columns)
+        frame = pd.DataFrame.from_records(_fetch(s, sql), columns=columns)
     suppliers = {sid: (name, lead) for sid, name, lead in _fetch(s, _SUPPLIERS_SQL)}
     sup = frame["supplier_id"]
     frame["supplier"] = sup.map({k: v[0] for k, v in suppliers.items()})
     frame["supplier_lead_time_days"] = sup.map({k: v[1] for k, v in suppliers.items()})
-    frame["sku"] = frame["product_id"]
     return frame
 
 
 _SUPPLIERS_SQL = "SELECT id, name, lead_time_days FROM suppliers"
-
-
-def _product_texts(s: Session) -> dict[int, tuple[str, str]]:
-    """Every product's SKU code and name, read while the window's GROUP BY runs aside."""
-    return {pid: (sku, name) for pid, sku, name in _fetch(s, "SELECT id, sku, name FROM products")}
-
-
-def _with_names(frame: pd.DataFrame, texts: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
-    """The listed rows of a sheet computed from `_formula_products_frame` (unsorted), with their
-    SKU codes and names, in sheet order (sorted only now: the order breaks ties by SKU)."""
-    if not len(frame):
-        return frame
-    ids = frame["product_id"].tolist()
-    frame = frame.copy()
-    frame["sku"] = [texts[p][0] for p in ids]
-    frame["name"] = [texts[p][1] for p in ids]
-    return restock.sort_sheet(frame)
 
 
 _WINDOW_TOTALS_SQL = (
@@ -545,8 +526,8 @@ def _compute(
     first, last = sheet_date - timedelta(days=st.window_days), sheet_date - timedelta(days=1)
     # The window's GROUP BY runs on the other core while this thread loads everything else.
     totals = None if product_id is not None else ReadAside(s, _totals_reader(first, last))
-    texts_later = only_listed and product_id is None
-    products = _formula_products_frame(s) if texts_later else _products_frame(s, product_id)
+    whole_sheet = only_listed and product_id is None
+    products = _formula_products_frame(s) if whole_sheet else _products_frame(s, product_id)
     horizon = 0
     if len(products):
         import pandas as pd
@@ -565,8 +546,7 @@ def _compute(
     if product_id is not None:
         per_day = [product_id]  # one product: its day-by-day rows are few
     on_order = _on_order_frame(s)
-    texts = _product_texts(s) if texts_later else {}
-    frame = restock.compute(
+    return restock.compute(
         products,
         _sales_frame(
             s,
@@ -581,9 +561,7 @@ def _compute(
         st,
         sheet_date,
         only_listed=only_listed,
-        sort_rows=not texts_later,  # sorted once the SKU codes are known
     )
-    return _with_names(frame, texts) if texts_later else frame
 
 
 # --- catalogue -----------------------------------------------------------------------------------
