@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from shopdesk.audit.models import AuditEntry
 from shopdesk.auth.actor import Actor
@@ -300,3 +300,17 @@ def test_saved_line_keeps_every_input(shop: Database, owner: Actor) -> None:
     again = {ln.row.sku: ln.row for ln in service.get_sheet(shop, owner, saved.id).lines}
     assert again == fresh
     assert "lines" not in saved.parameters  # the settings used, not the per-line detail
+
+
+@pytest.mark.parametrize("name", ["杯, 盖", "杯\x1f盖"])  # a comma; the packed separator itself
+def test_sheet_names_survive_the_packed_read(
+    shop: Database, owner: Actor, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The sheet reads codes and names joined by U+001F; a name holding it falls back to rows,
+    and both reads give the same sheet."""
+    with shop.write() as s:
+        s.execute(update(Product).where(Product.sku == "B1").values(name=name))
+    packed = [tuple(ln.row) for ln in service.compute_sheet(shop, owner, D).lines]
+    assert {row[1]: row[2] for row in packed}["B1"] == name  # (product_id, sku, name, ...)
+    monkeypatch.setattr(service, "_packed_columns", lambda *a, **k: None)
+    assert [tuple(ln.row) for ln in service.compute_sheet(shop, owner, D).lines] == packed
