@@ -5,7 +5,8 @@ beside the caller's own queries and Python work: the restock sheet's 28-day GROU
 long as everything else the sheet loads put together. Two connections read two snapshots, though.
 Every write is audited, so the audit log's last id names a snapshot: when the two differ (someone
 committed in between), or the aside read failed, the caller's own session reads again and the
-result always comes from the caller's snapshot.
+result always comes from the caller's snapshot. (PostgreSQL reads committed data statement by
+statement, in one session as across two, so there the aside read is as good as the caller's.)
 """
 
 from __future__ import annotations
