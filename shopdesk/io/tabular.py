@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from itertools import repeat
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,7 +152,7 @@ def _to_table(raw: list[list[Any]]) -> Table:
     headers = [_norm_header(_cell_text(h)) for h in raw[start]]
     width = len(headers)
     rows = raw[start + 1 :]
-    if any(len(r) != width for r in rows):  # CSV lines of uneven length; spreadsheets are even
+    if rows and set(map(len, rows)) != {width}:  # CSV lines of uneven length; sheets are even
         rows = [[*r[:width], *[""] * (width - len(r))] for r in rows]
     # Drop trailing empty rows (spreadsheets often carry formatting below the data).
     while rows and all(_blank(c) for c in rows[-1]):
@@ -185,19 +185,67 @@ class Field:
         return h == self.name.lower() or any(h == a.lower() for a in self.aliases)
 
 
-@dataclass
 class Parsed:
-    """Rows that parsed (as dicts keyed by field name) and every problem found."""
+    """Rows that parsed (as dicts keyed by field name) and every problem found.
 
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    row_numbers: list[int] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    columns: dict[str, str] = field(default_factory=dict)  # field name → header found
-    ignored_headers: list[str] = field(default_factory=list)
+    When every row parsed clean, the values are kept column by column (`data`) and the row dicts
+    are only built if someone asks for `rows`: a writer that works on columns (`column(name)`)
+    skips 100,000 dicts. `head(n)` gives the first rows for a preview without building the rest.
+    """
+
+    def __init__(
+        self,
+        rows: list[dict[str, Any]] | None = None,
+        row_numbers: list[int] | None = None,
+        errors: list[RowError] | None = None,
+        columns: dict[str, str] | None = None,
+        ignored_headers: list[str] | None = None,
+        data: dict[str, Sequence[Any]] | None = None,
+    ) -> None:
+        self._rows = rows
+        self.data = data if rows is None else None  # field name → every row's value
+        self.row_numbers: list[int] = [] if row_numbers is None else row_numbers
+        self.errors: list[RowError] = [] if errors is None else errors
+        self.columns: dict[str, str] = {} if columns is None else columns  # field → header
+        self.ignored_headers: list[str] = [] if ignored_headers is None else ignored_headers
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            if self.data is None:
+                self._rows = []
+            else:
+                keys = list(self.data)
+                # dict(zip(keys, row)) for every row with the loop in C: 2× a listcomp.
+                self._rows = list(map(dict, map(zip, repeat(keys), zip(*self.data.values()))))  # noqa: B905
+        return self._rows
+
+    @rows.setter
+    def rows(self, value: list[dict[str, Any]]) -> None:
+        self._rows, self.data = value, None
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Every row's value of one field, in row order."""
+        if self._rows is None and self.data is not None:
+            return self.data[name]
+        return [r[name] for r in self.rows]
+
+    def head(self, n: int) -> list[dict[str, Any]]:
+        if self._rows is None and self.data is not None:
+            keys = list(self.data)
+            first = islice(zip(*self.data.values(), strict=True), n)
+            return [dict(zip(keys, v, strict=True)) for v in first]
+        return self.rows[:n]
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def __repr__(self) -> str:
+        return (
+            f"Parsed(rows={len(self.row_numbers)}, errors={len(self.errors)}, "
+            f"columns={self.columns!r})"
+        )
 
 
 def map_columns(table: Table, fields: Iterable[Field]) -> tuple[dict[str, int], list[str]]:
@@ -233,7 +281,7 @@ class _Bad:
 _EMPTY = object()
 
 
-def _parse_column(cells: list[Any], f: Field) -> tuple[list[Any], bool]:
+def _parse_column(cells: Sequence[Any], f: Field) -> tuple[list[Any], bool]:
     """Each cell parsed once per distinct value: the value, _EMPTY, or a _Bad; and whether any
     cell was empty or bad.
 
@@ -302,8 +350,10 @@ def parse_table(
         progress(0, total)
     parsed_cols = []
     clean_cols = True
+    # The sheet turned into columns once, in C (every row has the header's width, see _to_table).
+    cells_by_col = list(zip(*rows, strict=True)) if rows else [() for _ in table.headers]
     for done, (f, idx) in enumerate(plan, 1):
-        col, special = _parse_column([r[idx] for r in rows], f)
+        col, special = _parse_column(cells_by_col[idx], f)
         parsed_cols.append(col)
         clean_cols = clean_cols and not special
         if progress is not None:
@@ -314,10 +364,12 @@ def parse_table(
     headers = [table.headers[idx] for _, idx in plan]
     first = table.first_row
     if clean_cols and parsed_cols:  # no empty or bad cell anywhere: every row is a good row
-        # dict(zip(keys, row)) for every row with the loop in C (map/repeat): 2× a listcomp.
-        keys = [*names, *absent]
-        cols = [*parsed_cols, *(repeat(None, total) for _ in absent)]
-        result.rows = list(map(dict, map(zip, repeat(keys, total), zip(*cols))))  # noqa: B905
+        # Kept as columns; the row dicts are built only if a caller asks for `rows`.
+        nones = [None] * total
+        result.data = {
+            **dict(zip(names, parsed_cols, strict=True)),
+            **{name: nones for name in absent},
+        }
         result.row_numbers = list(range(first, first + total))
         if progress is not None:
             progress(total, total)

@@ -62,7 +62,8 @@ def _count_inserts(db: Database) -> list[int]:
         conn: Any, cursor: Any, statement: str, params: Any, context: Any, executemany: bool
     ) -> None:
         if statement.lstrip().upper().startswith("INSERT INTO SALES"):
-            sent[0] += len(params) if executemany else 1
+            # executemany: one row per parameter set; a multi-row VALUES (…), (…): one per group
+            sent[0] += len(params) if executemany else max(1, statement.count("(?"))
 
     return sent
 
