@@ -2575,6 +2575,25 @@ Space ticks/unticks</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistPreview</name>
+    <message>
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>这一项要先填写数值或备注: 完整清单打开后 (一两秒) 在那里勾选</source>
+        <translation>This item needs a number or a note first: tick it in the full checklist once it has opened (a second or two)</translation>
+    </message>
+    <message>
+        <source>{0} 项改动待保存: 完整清单打开后自动保存</source>
+        <translation>{0} change(s) waiting: saved as soon as the full checklist has opened</translation>
+    </message>
+    <message>
+        <source>空格 勾选/撤销 · ↑↓ 移动 · 完整清单正在打开…</source>
+        <translation>Space tick/undo · ↑↓ move · the full checklist is opening…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTab</name>
     <message>
         <source>周一</source>
@@ -2735,6 +2754,34 @@ Space ticks/unticks</translation>
     <message>
         <source>这一项需要备注, 回车后自动勾选</source>
         <translation>This item needs a note; Enter ticks it</translation>
+    </message>
+    <message>
+        <source>启动时的 {0} 项改动没有保存, 请在清单里重新勾选</source>
+        <translation>{0} change(s) made while starting were not saved; please tick them again in the checklist</translation>
+    </message>
+    <message>
+        <source>“{0}” 没有保存: {1}</source>
+        <translation>“{0}” was not saved: {1}</translation>
+    </message>
+    <message>
+        <source>启动时的 {0} 项改动已保存</source>
+        <translation>{0} change(s) made while starting were saved</translation>
+    </message>
+    <message>
+        <source>“{0}” 已由 {1} 在 {2} 勾选, 不用再勾</source>
+        <translation>“{0}” was already ticked by {1} at {2}; no need to tick it again</translation>
+    </message>
+    <message>
+        <source>“{0}” 已由 {1} 在 {2} 跳过, 你的勾选没有保存</source>
+        <translation>“{0}” was skipped by {1} at {2}; your tick was not saved</translation>
+    </message>
+    <message>
+        <source>“{0}” 刚被 {1} 在 {2} 改过, 你的撤销没有保存</source>
+        <translation>“{0}” was just changed by {1} at {2}; your undo was not saved</translation>
+    </message>
+    <message>
+        <source>“{0}” 已不在你今天的清单里, 启动时的改动没有保存</source>
+        <translation>“{0}” is no longer on your list for today; the change made while starting was not saved</translation>
     </message>
     <message>
         <source>已记下, 按空格勾选时一起保存</source>
@@ -3769,6 +3816,10 @@ Data folder: {1}</translation>
     <message>
         <source>连接设置已保存, 下次启动 ShopDesk 时生效</source>
         <translation>Connection settings saved; they take effect the next time ShopDesk starts</translation>
+    </message>
+    <message>
+        <source>还有 {0} 项勾选正在保存, 请稍候再关闭</source>
+        <translation>{0} tick(s) are still being saved; please wait a moment before closing</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QFont, QFontDatabase
@@ -100,7 +100,8 @@ def run(
     """Show the window at once, then open the shop and ask who is at the keyboard.
 
     `as_user(db)` names the user instead of the login dialog (`shopdesk --as NAME`);
-    `preview_as` (that name) shows their checklist read-only while the shop opens.
+    `preview_as` (that name) shows their checklist while the shop opens: it can be ticked there,
+    and the ticks are saved when the real tab takes over.
     """
     app = make_app()
     window, code = start_gui(location, as_user, preview_as)
@@ -142,17 +143,32 @@ def start_gui(
     window.instance_lock = lock  # held for as long as the window lives
     window.show()
     QApplication.processEvents()  # the first paint, before anything heavy is imported
-    if preview_as is not None and show_quick_checklist(window, location, preview_as):
-        QApplication.processEvents()  # today's checklist, readable while the ORM loads
-    from shopdesk.bootstrap import open_shop
-    from shopdesk.ui.context import UiContext
-
+    early = (
+        as_user is not None
+        and preview_as is not None
+        and show_quick_checklist(window, location, preview_as)
+    )
+    if early:
+        QApplication.processEvents()  # today's checklist, tickable while the ORM loads
     if as_user is None:  # a second start while the login dialog waits brings this window up
         serve_raise_requests(window, location)
     try:
-        db = open_shop(location, backup_daily=False)
-        use_language_setting(db, location)
-        actor = as_user(db) if as_user is not None else sign_in(db)
+        if as_user is not None and early:
+            # The window keeps answering (ticks in the early checklist) while a thread imports
+            # SQLAlchemy and the models and opens the shop.
+            named = as_user
+            db, found = responsive(lambda: _open_for(location, named))
+            actor: Actor | None = found
+            if not window.isVisible():  # closed meanwhile (with nothing left to save)
+                db.dispose()
+                return None, 0
+            use_language_setting(db, location)
+        else:
+            from shopdesk.bootstrap import open_shop
+
+            db = open_shop(location, backup_daily=False)
+            use_language_setting(db, location)
+            actor = as_user(db) if as_user is not None else sign_in(db)
     except ConnectionLost as exc:  # a team server that does not answer: offer the settings
         from shopdesk.ui.connection_dialog import offer_settings
 
@@ -164,6 +180,7 @@ def start_gui(
     if actor is None:
         return None, 0
 
+    from shopdesk.ui.context import UiContext
     from shopdesk.ui.safety.flags import show_bulk_changes
 
     def enter(who: Actor) -> None:
@@ -187,8 +204,78 @@ def start_gui(
     return window, 0
 
 
+T = TypeVar("T")
+
+# Imported with the shop in the loading thread, so building the first tab does not wait for them.
+WARM_MODULES = (
+    "shopdesk.settings.service",
+    "shopdesk.ui.checklist_tab",
+    "shopdesk.ui.live",
+    "shopdesk.ui.safety.flags",
+    "shopdesk.ui.inventory.menu",
+)
+
+
+def _open_for(location: Location, as_user: Callable[[Database], Actor]) -> tuple[Database, Actor]:
+    """The shop opened and the named user found (runs in the loading thread: no widgets here)."""
+    import importlib
+
+    from shopdesk.bootstrap import open_shop
+
+    db = open_shop(location, backup_daily=False)
+    try:
+        actor = as_user(db)
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+    except BaseException:
+        db.dispose()
+        raise
+    return db, actor
+
+
+def responsive(fn: Callable[[], T]) -> T:
+    """`fn()` in a thread while this (GUI) thread keeps handling input; its result or exception.
+
+    For start-up work that only imports and reads: the early checklist stays tickable meanwhile.
+    """
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QObject, Signal
+
+    class _Done(QObject):
+        finished = Signal()
+
+    done = _Done()
+    loop = QEventLoop()
+    done.finished.connect(loop.quit)  # queued: emitted from the thread
+    result: list[T] = []
+    failure: list[BaseException] = []
+    finished = threading.Event()
+
+    def work() -> None:
+        try:
+            result.append(fn())
+        except BaseException as exc:  # handed to the caller on the GUI thread
+            failure.append(exc)
+        finally:
+            finished.set()
+            done.finished.emit()
+
+    thread = threading.Thread(target=work, name="shopdesk-open", daemon=True)
+    thread.start()
+    while not finished.is_set():
+        # Left when the thread is done, or at once while the application is quitting (the
+        # window was closed): then just wait for the thread.
+        if loop.exec() != 0:
+            finished.wait(0.05)
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
 def show_quick_checklist(window: MainWindow, location: Location, name: str) -> bool:
-    """`name`'s checklist for today, read with sqlite3 (no SQLAlchemy), shown read-only.
+    """`name`'s checklist for today, read with sqlite3 (no SQLAlchemy), shown tickable.
 
     Only for a SQLite shop and a user without a PIN who may tick the checklist; a schema this
     read does not know (an upgrade is pending) shows nothing here: the real tab follows anyway.
@@ -208,7 +295,7 @@ def show_quick_checklist(window: MainWindow, location: Location, name: str) -> b
         rows = quick_day.day_rows(path, who)
     except (sqlite3.Error, ValueError, TypeError):
         return False
-    window.show_checklist_preview(rows)
+    window.show_checklist_preview(rows, who.name)
     return True
 
 

@@ -35,6 +35,7 @@ from shopdesk.auth.permissions import Perm, can
 from shopdesk.checklist import links, service
 from shopdesk.checklist.dayview import DayRow
 from shopdesk.checklist.links import LinkStatus
+from shopdesk.checklist.pending import PendingTick, Step, plan
 from shopdesk.checklist.service import ChecklistDay
 from shopdesk.errors import ShopDeskError
 from shopdesk.ui.checklist.day_model import COL_NOTE, COL_VALUE, DayModel, opens_campaign
@@ -459,6 +460,62 @@ class ChecklistTab(QWidget):
             self.table.select_row(nxt)
         else:
             self.table.select_row(row)
+
+    def apply_pending(self, ticks: list[PendingTick], current_key: str | None, by: str) -> None:
+        """Save what `by` ticked in the early checklist (shopdesk/ui/checklist_preview.py).
+
+        Each change goes through the same service calls as Space here (permissions, audit as
+        this user); one that no longer fits the row as it is now (someone else ticked it first,
+        the item is gone) or that the service refuses is said in the message line, not saved.
+        The early checklist's current row stays current.
+        """
+        said: list[str] = []
+        saved = 0
+        if ticks and (self.view is None or by != self.ctx.actor.name):
+            said.append(
+                self.tr("启动时的 {0} 项改动没有保存, 请在清单里重新勾选").format(len(ticks))
+            )
+            ticks = []
+        rows = {r.key: r for r in self.view.rows} if self.view is not None else {}
+        for tick in ticks:
+            step = plan(tick, rows.get(tick.key), self.ctx.actor.name)
+            try:
+                if step.action == "tick":
+                    service.tick(self.ctx.db, self.ctx.actor, tick.template_id, tick.day)
+                elif step.action == "untick":
+                    service.untick(self.ctx.db, self.ctx.actor, tick.template_id, tick.day)
+                elif step.reason is not None:
+                    said.append(self._refusal(tick, step))
+                    continue
+                else:
+                    continue
+            except ShopDeskError as exc:
+                said.append(self.tr("“{0}” 没有保存: {1}").format(tick.title, str(exc)))
+                continue
+            saved += 1
+        if saved:
+            self.reload()
+            self.ctx.bus.data_changed.emit("checklist")
+            self.ctx.bus.status.emit(self.tr("启动时的 {0} 项改动已保存").format(saved))
+        if current_key is not None and (row := self.model.row_of(current_key)) >= 0:
+            self.table.select_row(row)
+        self._say("\n".join(said))
+
+    def _refusal(self, tick: PendingTick, step: Step) -> str:
+        now = step.row
+        who = (now.by_name or "") if now is not None else ""
+        at = f"{now.at.astimezone():%H:%M}" if now is not None and now.at else ""
+        if step.reason == "ticked":
+            return self.tr("“{0}” 已由 {1} 在 {2} 勾选, 不用再勾").format(tick.title, who, at)
+        if step.reason == "skipped":
+            return self.tr("“{0}” 已由 {1} 在 {2} 跳过, 你的勾选没有保存").format(
+                tick.title, who, at
+            )
+        if step.reason == "changed":
+            return self.tr("“{0}” 刚被 {1} 在 {2} 改过, 你的撤销没有保存").format(
+                tick.title, who, at
+            )
+        return self.tr("“{0}” 已不在你今天的清单里, 启动时的改动没有保存").format(tick.title)
 
     def _on_draft(self, key: str) -> None:
         row = self.model.row_of(key)

@@ -11,7 +11,7 @@ import importlib
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -77,7 +78,7 @@ class LazyTab(QWidget):
         self._layout = QStackedLayout(self)
 
     def show_preview(self, widget: QWidget) -> None:
-        """A read-only stand-in (today's checklist read before the database layer loads)."""
+        """A stand-in (today's checklist read before the database layer loads)."""
         if self.content is None:
             self._drop_preview()
             self.preview = widget
@@ -106,9 +107,28 @@ class LazyTab(QWidget):
             self.content = module.create(self.ctx)
             self._layout.addWidget(self.content)
             self._layout.setCurrentWidget(self.content)
+            self._hand_over()
             self._drop_preview()
             self.build_ms = (time.perf_counter() - started) * 1000
         return self.content
+
+    def pending_count(self) -> int:
+        """Changes made in the stand-in that the real tab has not saved yet."""
+        return len(getattr(self.preview, "pending", ()))
+
+    def _hand_over(self) -> None:
+        """The stand-in's pending ticks, current row and focus go to the real tab, which saves
+        them through its service (ChecklistTab.apply_pending)."""
+        preview, content = self.preview, self.content
+        apply = getattr(content, "apply_pending", None)
+        if preview is None or not callable(apply):
+            return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is preview or preview.isAncestorOf(focus))
+        apply(preview.take_pending(), preview.current_key(), preview.who)  # type: ignore[attr-defined]
+        focus_table = getattr(content, "focus_table", None)
+        if had_focus and callable(focus_table):
+            focus_table()
 
 
 class MainWindow(QMainWindow):
@@ -158,11 +178,16 @@ class MainWindow(QMainWindow):
         if ctx is not None:
             self.attach(ctx)
 
-    def show_checklist_preview(self, rows: list[Any]) -> None:
-        """Today's rows (quick_day.DayRow) in the 今日检查 tab until the real tab is built."""
+    def show_checklist_preview(self, rows: list[Any], who: str) -> None:
+        """Today's rows (quick_day.DayRow) for `who` in the 今日检查 tab until the real tab is
+        built; they can be ticked there at once (shopdesk/ui/checklist_preview.py)."""
         from shopdesk.ui.checklist_preview import ChecklistPreview
 
-        self.lazy["checklist"].show_preview(ChecklistPreview(rows))
+        lazy = self.lazy["checklist"]
+        preview = ChecklistPreview(rows, who)
+        lazy.show_preview(preview)
+        if self.tabs.currentWidget() is lazy:
+            preview.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         """The language changed after the window painted (the shop's setting, read on opening)."""
@@ -194,6 +219,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(str(index)))
         except (TypeError, ValueError):
             self.tabs.setCurrentIndex(0)
+        if self.lazy["checklist"].pending_count():
+            # Ticks made before the shop opened are saved (and their refusals said) in front of
+            # the user, not in a tab they may not open today.
+            self.tabs.setCurrentWidget(self.lazy["checklist"])
         self._on_tab_changed(self.tabs.currentIndex())
         from shopdesk.ui import live
 
@@ -337,8 +366,6 @@ class MainWindow(QMainWindow):
         self.switch_user_requested.emit()
 
     def _open_backups(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         from shopdesk.ui.safety.backup_dialog import BackupDialog
 
         if self.ctx is not None:
@@ -464,6 +491,14 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        waiting = self.lazy["checklist"].pending_count()
+        if self.ctx is None and waiting:
+            # Ticked in the early checklist: they are saved as soon as the shop is open.
+            self.statusBar().showMessage(
+                self.tr("还有 {0} 项勾选正在保存, 请稍候再关闭").format(waiting), 5000
+            )
+            event.ignore()
+            return
         self.save_layout()
         if self.live is not None:
             self.live.stop()

@@ -46,9 +46,10 @@ def test_a_daily_copy_that_fails_is_said_and_the_shop_stays_open(
     window.close()
 
 
-def test_with_as_todays_checklist_shows_read_only_before_the_shop_opens(
+def test_with_as_todays_checklist_shows_before_the_shop_opens(
     qtbot, demo_db: Database, demo_owner: Actor, demo_location: Location, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    """Tickable there: tests/gui/test_checklist_early_ticks.py."""
     from shopdesk.checklist import service
     from shopdesk.ui import app as app_module
     from shopdesk.ui.main_window import MainWindow
@@ -56,12 +57,10 @@ def test_with_as_todays_checklist_shows_read_only_before_the_shop_opens(
     seen: list[list[str]] = []
     original = MainWindow.show_checklist_preview
 
-    def spy(self, rows):  # type: ignore[no-untyped-def]
-        original(self, rows)
-        preview = self.lazy["checklist"].preview
-        seen.append([preview.topLevelItem(i).text(1) for i in range(preview.topLevelItemCount())])
-        # nothing can be selected or ticked before the service is there
-        assert preview.selectionMode() == preview.SelectionMode.NoSelection
+    def spy(self, rows, who):  # type: ignore[no-untyped-def]
+        original(self, rows, who)
+        tree = self.lazy["checklist"].preview.tree
+        seen.append([tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())])
 
     monkeypatch.setattr(MainWindow, "show_checklist_preview", spy)
     window, code = app_module.start_gui(
