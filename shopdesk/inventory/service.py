@@ -546,8 +546,7 @@ def _compute(
     first, last = sheet_date - timedelta(days=st.window_days), sheet_date - timedelta(days=1)
     # The window's GROUP BY runs on the other core while this thread loads everything else.
     totals = None if product_id is not None else ReadAside(s, _totals_reader(first, last))
-    whole_sheet = only_listed and product_id is None
-    products = _formula_products_frame(s) if whole_sheet else _products_frame(s, product_id)
+    products = _formula_products_frame(s) if product_id is None else _products_frame(s, product_id)
     horizon = 0
     if len(products):
         import pandas as pd
