@@ -10,11 +10,14 @@ paint event of its main window, so interpreter start and every import count. Thr
   large      the same on the large benchmark shop (benchmarks/large_shop.py), with today's
              checklist
 
-Three marks per start: the window painted; today's checklist painted read-only (read with sqlite3
-before SQLAlchemy loads, shopdesk/ui/checklist_preview.py); the real, tickable tab painted.
+Four marks per start: the window painted; today's checklist painted (read with sqlite3 before
+SQLAlchemy loads, shopdesk/ui/checklist_preview.py); usable: a Space key posted at that paint has
+been taken as a tick by the early checklist (shown at once, kept for the real tab; the benchmark
+drops it again so the shop is not changed), or, without an early checklist, the real tab painted;
+and the real tab painted, from when ticks are saved ("saved ticks possible").
 
-Budgets (issue 2 / 11): first paint ≤ 1.5 × bare, today's checklist ≤ 3 × bare. The machine is
-shared, so each figure (the floor included) is the minimum of --runs fresh processes.
+Budgets (issue 2 / 11): first paint ≤ 1.5 × bare, today's checklist usable ≤ 3 × bare. The machine
+is shared, so each figure (the floor included) is the minimum of --runs fresh processes.
 """
 
 from __future__ import annotations
@@ -49,28 +52,46 @@ app.exec()
 
 SHOPDESK = r"""
 import sys, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 import shopdesk.ui.main_window as mw
+def heavy():
+    return ",".join(m for m in ("pandas", "pyqtgraph", "openpyxl", "numpy", "sqlalchemy")
+                    if m in sys.modules) or "-"
 class Painted(QObject):
-    def __init__(self, label, quit):
+    def __init__(self, label, quit, then=None):
         super().__init__()
-        self.label, self.quit, self.done = label, quit, False
+        self.label, self.quit, self.then, self.done = label, quit, then, False
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            heavy = [m for m in ("pandas", "pyqtgraph", "openpyxl", "numpy", "sqlalchemy")
-                     if m in sys.modules]
-            print(f"{self.label} {time.monotonic()} heavy={','.join(heavy) or '-'}", flush=True)
+            print(f"{self.label} {time.monotonic()} heavy={heavy()}", flush=True)
+            if self.then is not None:
+                self.then()
             if self.quit:
                 QApplication.instance().exit(0)
         return False
 _init, _attach = mw.MainWindow.__init__, mw.MainWindow.attach
 _preview = mw.MainWindow.show_checklist_preview
-def preview(self, rows):
-    _preview(self, rows)
-    self._bench_preview = Painted("preview", False)
-    self.lazy["checklist"].preview.installEventFilter(self._bench_preview)
+def preview(self, rows, who):
+    _preview(self, rows, who)
+    early = self.lazy["checklist"].preview
+    _toggle = early.toggle_item
+    def toggle(item, at=None):
+        _toggle(item, at)
+        # The early checklist took the tick (shown, kept for the real tab): usable. Dropped
+        # again so the benchmark shop stays as it was.
+        print(f"usable {time.monotonic()} heavy={heavy()}", flush=True)
+        early.take_pending()
+    early.toggle_item = toggle
+    early.tree.toggle_requested.disconnect()
+    early.tree.toggle_requested.connect(toggle)
+    def press_space():  # as a user would, the moment the rows are on screen
+        QApplication.postEvent(early.tree, QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " "))
+    self._bench_preview = Painted("preview", False, press_space)
+    early.tree.viewport().installEventFilter(self._bench_preview)
 def init(self, *a, **k):
     _init(self, *a, **k)
     self._bench_first = Painted("painted", False)
@@ -89,8 +110,9 @@ sys.exit(main(sys.argv[1:]))
 
 
 def once(code: str, *args: str) -> dict[str, tuple[float, str]]:
-    """Milliseconds from spawn to each reported paint, with the heavy modules loaded by then:
-    "painted" (the window), "preview" (today's checklist, read-only), "data" (the real tab)."""
+    """Milliseconds from spawn to each mark, with the heavy modules loaded by then: "painted"
+    (the window), "preview" (today's checklist on screen, before SQLAlchemy), "usable" (a Space
+    pressed at that paint was taken as a tick), "data" (the real tab painted)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     started = time.monotonic()
     out = subprocess.run(
@@ -99,7 +121,7 @@ def once(code: str, *args: str) -> dict[str, tuple[float, str]]:
     marks = {}
     for line in out.stdout.splitlines():
         parts = line.split()
-        if parts and parts[0] in ("painted", "preview", "data"):
+        if parts and parts[0] in ("painted", "preview", "usable", "data"):
             marks[parts[0]] = (
                 (float(parts[1]) - started) * 1000,
                 parts[2] if len(parts) > 2 else "",
@@ -156,12 +178,18 @@ def main(argv: list[str] | None = None) -> int:
         if "preview" in marks:
             shown, heavy_shown = marks["preview"]
             print(
-                f"ShopDesk {label}, today's checklist read-only: {shown:6.0f} ms"
-                f"  ratio {shown / bare:.2f} (budget 3.0)  heavy modules: {heavy_shown}"
+                f"ShopDesk {label}, today's checklist shown : {shown:6.0f} ms"
+                f"  ratio {shown / bare:.2f}  heavy modules: {heavy_shown}"
             )
+        # Usable: the early checklist (or else the real tab) takes a tick.
+        usable, heavy_usable = marks.get("usable", marks["data"])
         print(
-            f"ShopDesk {label}, today's checklist usable: {data:6.0f} ms  ratio {data / bare:.2f}"
-            f"  heavy modules: {heavy_data}"
+            f"ShopDesk {label}, today's checklist usable (takes a tick): {usable:6.0f} ms"
+            f"  ratio {usable / bare:.2f} (budget 3.0)  heavy modules: {heavy_usable}"
+        )
+        print(
+            f"ShopDesk {label}, real tab built (saved ticks possible): {data:6.0f} ms"
+            f"  ratio {data / bare:.2f}  heavy modules: {heavy_data}"
         )
     return 0
 

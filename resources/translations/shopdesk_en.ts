@@ -2589,6 +2589,10 @@ Space ticks/unticks</translation>
         <translation>{0} change(s) waiting: saved as soon as the full checklist has opened</translation>
     </message>
     <message>
+        <source>今天没有分配给你的检查项 · 完整清单正在打开…</source>
+        <translation>Nothing assigned to you today · the full checklist is opening…</translation>
+    </message>
+    <message>
         <source>空格 勾选/撤销 · ↑↓ 移动 · 完整清单正在打开…</source>
         <translation>Space tick/undo · ↑↓ move · the full checklist is opening…</translation>
     </message>

@@ -177,6 +177,10 @@ class ChecklistPreview(QWidget):
             text = QCoreApplication.translate(
                 "ChecklistPreview", "{0} 项改动待保存: 完整清单打开后自动保存"
             ).format(len(self.pending))
+        elif not self.rows:
+            text = QCoreApplication.translate(
+                "ChecklistPreview", "今天没有分配给你的检查项 · 完整清单正在打开…"
+            )
         else:
             text = QCoreApplication.translate(
                 "ChecklistPreview", "空格 勾选/撤销 · ↑↓ 移动 · 完整清单正在打开…"
