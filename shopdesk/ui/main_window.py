@@ -11,7 +11,7 @@ import importlib
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import __version__
-from shopdesk.auth.permissions import Perm, can
 from shopdesk.config import Location
 from shopdesk.ui.context import UiContext, ui_settings
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
-from shopdesk.ui.labels import label
 
 if TYPE_CHECKING:
     from shopdesk.ui.live import LiveWatcher
+
+# The window paints before anything else loads: nothing here may touch PySide6's `Qt` namespace
+# before that (its first use costs ~20 ms: PySide6 builds its enums lazily, a seventh of a bare
+# window's start), and what only a logged-in window needs is imported in `attach`.
 
 # (key, title) in the order users see them; the tab's module is shopdesk/ui/<key>_tab.py.
 TABS: tuple[tuple[str, str], ...] = (
@@ -187,7 +189,7 @@ class MainWindow(QMainWindow):
         preview = ChecklistPreview(rows, who)
         lazy.show_preview(preview)
         if self.tabs.currentWidget() is lazy:
-            preview.setFocus(Qt.FocusReason.OtherFocusReason)
+            preview.setFocus()  # Space ticks at once, without a click
 
     def changeEvent(self, event: QEvent) -> None:
         """The language changed after the window painted (the shop's setting, read on opening)."""
@@ -201,6 +203,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: UiContext) -> None:
         """Fill the window for a logged-in user (again after a user switch)."""
+        from shopdesk.ui.labels import label  # after the first paint, as everything below
+
         self.ctx = ctx
         for lazy in self.lazy.values():
             lazy.attach(ctx)
@@ -261,6 +265,8 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from shopdesk.auth.permissions import Perm, can
+
         assert self.ctx is not None
         ctx = self.ctx
         bar = self.menuBar()
