@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shopdesk import audit
@@ -250,22 +251,34 @@ class ImportResult:
         return text
 
 
-def parse_file(kind: str, path: str | Path, progress: Progress | None = None) -> Parsed:
-    """Read and parse a file, row by row; duplicates of the natural key are row errors."""
+def parse_file(
+    kind: str, path: str | Path, progress: Progress | None = None, *, duplicates: bool = True
+) -> Parsed:
+    """Read and parse a file, row by row; duplicates of the natural key are row errors.
+
+    `duplicates=False` leaves that check to the caller (the sales writer lets the table's primary
+    key find them when it can, see _write_sales)."""
     if kind not in FIELDS:
         raise InvalidInput(f"未知的导入类型: {kind} (可选 {', '.join(KINDS)})")
     table = read_table(path, raw=True)
     parsed = parse_table(table, FIELDS[kind], progress=progress)
+    if duplicates:
+        _drop_duplicates(kind, parsed, parsed.errors)
+    return parsed
+
+
+def _drop_duplicates(kind: str, parsed: Parsed, errors: list[RowError]) -> bool:
+    """A second row with the same natural key becomes an error and leaves `parsed`; True if any."""
     keys = set(zip(*(parsed.column(k) for k in ROW_KEYS[kind]), strict=True))
     if len(keys) == len(parsed.row_numbers):  # no duplicates (the usual case): nothing to drop
-        return parsed
+        return False
     seen: dict[tuple[Any, ...], int] = {}
     keep_rows: list[dict[str, Any]] = []
     keep_nums: list[int] = []
     for row, num in zip(parsed.rows, parsed.row_numbers, strict=True):
         key = tuple(row[k] for k in ROW_KEYS[kind])
         if key in seen:
-            parsed.errors.append(
+            errors.append(
                 RowError(
                     num,
                     parsed.columns.get("sku", "sku"),
@@ -278,7 +291,7 @@ def parse_file(kind: str, path: str | Path, progress: Progress | None = None) ->
         keep_rows.append(row)
         keep_nums.append(num)
     parsed.rows, parsed.row_numbers = keep_rows, keep_nums
-    return parsed
+    return True
 
 
 def run_import(
@@ -327,7 +340,8 @@ def _import(
     dry_run: bool,
     progress: Progress | None,
 ) -> ImportResult:
-    parsed = parse_file(kind, path, progress)
+    # Sales: the writer checks for repeated (day, SKU) rows itself (see _write_sales).
+    parsed = parse_file(kind, path, progress, duplicates=kind != "sales")
     if kind == "products" and not can(actor, Perm.VIEW_COST) and "cost_price" in parsed.columns:
         raise PermissionDenied(f"{actor.name} 没有权限导入成本价: 请删除“成本价”列后再导入")
     result = ImportResult(
@@ -565,11 +579,36 @@ def _write_sales(
     Column by column, with each distinct date and amount converted once. On SQLite the rows go
     to the driver as multi-row INSERTs (`VALUES (…), (…), …`, a few thousand rows a statement):
     the Core statement's per-row bind processing cost 4× the insert itself, and even the
-    driver's executemany spends more time per row than the B-tree does."""
+    driver's executemany spends more time per row than the B-tree does.
+
+    Repeated (day, SKU) rows in the file are errors. When the period has no stored rows (a new
+    month's file) SQLite gets a plain INSERT and the primary key finds them: the rows are only
+    compared in Python (a set of 100,000 keys, ~5 % of the import) if it refuses one."""
+    conn = s.connection()
+    day_col = parsed.column("day")
+    iso = {d: d.isoformat() for d in set(day_col)}
+    stored: set[tuple[str, int, int, int | None]] = set()
+    if iso:
+        stored = {
+            (d if isinstance(d, str) else d.isoformat(), p, u, rev)
+            for d, p, u, rev in _plain_rows(
+                s,
+                "SELECT day, product_id, units, revenue FROM sales WHERE day >= :a AND day <= :b",
+                {"a": min(iso.values()), "b": max(iso.values())},
+            )
+        }
+    # The primary key can find repeats only in a plain INSERT on SQLite that really runs.
+    key_checks = not (conn.dialect.name == "sqlite" and not stored and not dry_run and not errors)
+    if key_checks and _drop_duplicates("sales", parsed, errors):
+        day_col = parsed.column("day")
     skus = _sku_map(s)
     sku_col = parsed.column("sku")
     pids = list(map(skus.get, sku_col))
     if None in pids:
+        # The same errors as with the check done first: repeats, then unknown SKUs of the rest.
+        if not key_checks and _drop_duplicates("sales", parsed, errors):
+            sku_col = parsed.column("sku")
+            pids = list(map(skus.get, sku_col))
         header = parsed.columns.get("sku", "SKU编码")
         for sku, num, pid in zip(sku_col, parsed.row_numbers, pids, strict=True):
             if pid is None:
@@ -577,8 +616,6 @@ def _write_sales(
         return
     if errors or not pids:
         return
-    day_col = parsed.column("day")
-    iso = {d: d.isoformat() for d in set(day_col)}
     rev_col = parsed.column("revenue")
     fen = {v: None if v is None else int(v * 100) for v in set(rev_col)}
     keyed: list[tuple[str, int, int, int | None]] = list(
@@ -590,15 +627,6 @@ def _write_sales(
             strict=True,
         )
     )
-    first, last = min(iso.values()), max(iso.values())
-    stored = {
-        (d if isinstance(d, str) else d.isoformat(), p, u, rev)
-        for d, p, u, rev in _plain_rows(
-            s,
-            "SELECT day, product_id, units, revenue FROM sales WHERE day >= :a AND day <= :b",
-            {"a": first, "b": last},
-        )
-    }
     if not stored:  # a new period (the usual case): every row is new
         result.inserted = len(keyed)
         values = keyed
@@ -611,9 +639,14 @@ def _write_sales(
     if dry_run or not values:
         return
     total = len(values)
-    conn = s.connection()
     if conn.dialect.name == "sqlite":
-        _insert_sales_sqlite(conn, values, upsert=bool(stored), progress=progress)
+        try:
+            _insert_sales_sqlite(conn, values, upsert=bool(stored), progress=progress)
+        except IntegrityError:
+            # The file repeats a (day, SKU): name the rows; the caller rolls everything back.
+            if key_checks or not _drop_duplicates("sales", parsed, errors):
+                raise
+            return
     else:
         stmt = insert_for(s, _SALES)
         stmt = stmt.on_conflict_do_update(

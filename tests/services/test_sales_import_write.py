@@ -122,6 +122,36 @@ def test_a_file_with_a_bad_row_stores_nothing_and_names_each_problem(
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize("stored_first", [False, True])
+def test_a_repeated_day_and_sku_is_named_whichever_way_it_is_found(
+    shop: Database, owner: Actor, tmp_path: Path, stored_first: bool
+) -> None:
+    """New period: the table's key finds the repeat during the INSERT (SQLite); stored rows or
+    PostgreSQL: compared before writing. The same errors either way, and nothing stored."""
+    if stored_first:
+        run_import(shop, owner, "sales", _csv(tmp_path, "0.csv", ["2026-11-05,B1,1,1.00"]))
+    before = _stored(shop)
+    lines = [f"2026-11-0{d},{sku},1,1.00" for d in (5, 6) for sku in ("A1", "A2", "B1")]
+    repeat = _csv(tmp_path, "r.csv", [*lines, "2026-11-06,A2,9,9.00"])
+    with pytest.raises(ImportRejected) as err:
+        run_import(shop, owner, "sales", repeat)
+    assert [(e.row, e.column, e.value, e.reason) for e in err.value.errors] == [
+        (8, "SKU编码", "A2", "与第 6 行重复")
+    ]
+    # With an unknown SKU as well: both named, the repeat not counted as a second problem.
+    both = _csv(tmp_path, "b.csv", [*lines, "2026-11-06,A2,9,9.00", "2026-11-06,ZZ9,1,1.00"])
+    with pytest.raises(ImportRejected) as err:
+        run_import(shop, owner, "sales", both)
+    assert [(e.row, e.value, e.reason) for e in err.value.errors] == [
+        (8, "A2", "与第 6 行重复"),
+        (9, "ZZ9", "没有这个 SKU: 请先导入商品"),
+    ]
+    with pytest.raises(ImportRejected):
+        run_import(shop, owner, "sales", repeat, dry_run=True)
+    assert _stored(shop) == before
+    assert run_import(shop, owner, "sales", _csv(tmp_path, "ok.csv", lines)).rows == 6
+
+
 def test_clean_files_parse_to_columns_and_rows_on_demand(tmp_path: Path) -> None:
     f = tmp_path / "c.csv"
     f.write_text("日期,SKU编码,销量\n2026-11-01,A1,1\n2026-11-02,B1,2\n", encoding="utf-8")
