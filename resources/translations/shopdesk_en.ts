@@ -1610,6 +1610,10 @@ Space ticks/unticks</translation>
         <translation>Add agents</translation>
     </message>
     <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
@@ -1726,6 +1730,10 @@ Space ticks/unticks</translation>
         <translation>Tick again</translation>
     </message>
     <message>
+        <source>撤销到货</source>
+        <translation>Undo receipt</translation>
+    </message>
+    <message>
         <source>取消打勾</source>
         <translation>Untick</translation>
     </message>
@@ -1776,6 +1784,10 @@ Space ticks/unticks</translation>
     <message>
         <source>各行的预计到货日期不同: 最早 {0}, 最晚 {1}</source>
         <translation>Lines arrive on different dates: earliest {0}, latest {1}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>撤销勾选</source>
@@ -4345,6 +4357,14 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
+        <source>撤销到货(&amp;U)…</source>
+        <translation>&amp;Undo receipt…</translation>
+    </message>
+    <message>
+        <source>作废采购单(&amp;V)…</source>
+        <translation>&amp;Void order…</translation>
+    </message>
+    <message>
         <source>需要“修改商品和库存”权限</source>
         <translation>Needs the “edit products and stock” permission</translation>
     </message>
@@ -4357,12 +4377,24 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>Select lines below to receive only those; none selected receives the whole order. Adds to stock and records who received (Ctrl+R)</translation>
     </message>
     <message>
+        <source>收错了: 选中的已到货行 (不选: 整单) 回到未到货, 库存减回 (Ctrl+Shift+R)</source>
+        <translation>Received by mistake: the selected received lines (none selected: the whole order) go back to not received and leave the stock (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>新建采购单…</source>
         <translation>New purchase order…</translation>
     </message>
     <message>
         <source>标记到货…</source>
         <translation>Mark received…</translation>
+    </message>
+    <message>
+        <source>撤销到货…</source>
+        <translation>Undo receipt…</translation>
+    </message>
+    <message>
+        <source>作废采购单…</source>
+        <translation>Void order…</translation>
     </message>
     <message>
         <source>{0} 张采购单 · 未到货 {1} 件</source>
@@ -4375,6 +4407,14 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
     <message>
         <source>{0} 的明细 · {1} 行 · 共 {2} 件 · 已到货 {3} 行</source>
         <translation>Lines of {0} · {1} lines · {2} units · {3} received</translation>
+    </message>
+    <message>
+        <source>已有到货的行, 不能作废; 请先撤销到货</source>
+        <translation>Some lines have arrived, so the order cannot be voided; undo the receipt first</translation>
+    </message>
+    <message>
+        <source>删除还没有任何到货的采购单; 操作日志留有全部内容 (Delete)</source>
+        <translation>Delete an order of which nothing has arrived; the audit log keeps all of it (Delete)</translation>
     </message>
     <message>
         <source>已新建采购单 {0}: {1} 行, 共 {2} 件</source>
@@ -4397,12 +4437,60 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
 
 {2}
 
-收货会记入操作日志和库存流水, 不能撤销。</source>
-        <translation>{0}: {1} units are added to stock.
+收货记入操作日志和库存流水; 收错了可“撤销到货”。</source>
+        <translation>{0}: {1} units added to stock.
 
 {2}
 
-Receiving is written to the audit log and stock movements and cannot be undone.</translation>
+Receiving is recorded in the audit log and stock movements; a mistake can be undone with “Undo receipt”.</translation>
+    </message>
+    <message>
+        <source>撤销采购单 {0} 的 {1} 行到货: 共 {2} 件从库存减回, 这些行回到未到货。
+
+{3}</source>
+        <translation>Undo the receipt of {1} lines of purchase order {0}: {2} units leave the stock and the lines are open again.
+
+{3}</translation>
+    </message>
+    <message>
+        <source>撤销到货</source>
+        <translation>Undo receipt</translation>
+    </message>
+    <message>
+        <source>撤销到货(&amp;Y)</source>
+        <translation>&amp;Undo receipt</translation>
+    </message>
+    <message>
+        <source>已撤销到货: {0} · {1} 行, 共 {2} 件从库存减回</source>
+        <translation>Receipt undone: {0} · {1} lines, {2} units taken out of stock</translation>
+    </message>
+    <message>
+        <source>{0} 已有到货的行, 不能作废; 请先撤销到货</source>
+        <translation>{0} has received lines and cannot be voided; undo the receipt first</translation>
+    </message>
+    <message>
+        <source>无供应商</source>
+        <translation>no supplier</translation>
+    </message>
+    <message>
+        <source>作废采购单 {0} ({1}, {2} 行, 共 {3} 件)?</source>
+        <translation>Void purchase order {0} ({1}, {2} lines, {3} units)?</translation>
+    </message>
+    <message>
+        <source>单会被删除, 操作日志留有全部内容; 补货单上的行可再次下单。</source>
+        <translation>The order is deleted and the audit log keeps all of it; its restock sheet lines can be ordered again.</translation>
+    </message>
+    <message>
+        <source>作废采购单</source>
+        <translation>Void purchase order</translation>
+    </message>
+    <message>
+        <source>作废(&amp;Y)</source>
+        <translation>&amp;Void</translation>
+    </message>
+    <message>
+        <source>已作废采购单 {0}</source>
+        <translation>Purchase order {0} voided</translation>
     </message>
     <message>
         <source>标记到货</source>

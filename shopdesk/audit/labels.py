@@ -27,6 +27,7 @@ ENTITY_LABELS: dict[str, str] = {
 
 ACTION_LABELS: dict[str, str] = {
     "add_agents": "添加客服",
+    "cancel": "作废",
     "complete": "完成",
     "create": "新建",
     "deactivate": "停用",
@@ -60,6 +61,7 @@ ACTION_LABELS: dict[str, str] = {
     "stage": "阶段变更",
     "tick": "打勾",
     "tick_again": "再次打勾",
+    "unreceive": "撤销到货",
     "untick": "取消打勾",
     "update": "修改",
     "accepted": "已接受",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from shopdesk.cli_output import iso_date
-from shopdesk.errors import InvalidInput
+from shopdesk.errors import InvalidInput, NotFound
 
 EXPORT_SUFFIXES = (".xlsx", ".pdf", ".csv")
 
@@ -59,6 +59,13 @@ def register(
     )
     p.add_argument("--date", type=iso_date, help="补货单表日 (默认: 本周补货日)")
     p.set_defaults(handler=_cmd_po_from_sheet)
+    p = actions.add_parser("cancel", help="作废采购单 (还没有到货的单; 补货单上的行可再次下单)")
+    p.add_argument("po_number", help="单号")
+    p.set_defaults(handler=_cmd_po_cancel)
+    p = actions.add_parser("unreceive", help="撤销到货: 已收货的行回到未到货, 库存减回")
+    p.add_argument("po_number", help="单号")
+    p.add_argument("--sku", action="append", help="只撤销这些 SKU (可重复; 默认整单已到货的行)")
+    p.set_defaults(handler=_cmd_po_unreceive)
 
     p = commands.add_parser("receive", help="到货: 把到货计划的行标为已收货 (计入库存)")
     p.add_argument("po_number", help="单号")
@@ -166,6 +173,41 @@ def _cmd_receive(ctx: Any, args: argparse.Namespace) -> int:
         raise InvalidInput(f"单号 {args.po_number} 没有待收货的行")
     total = service.receive_lines(ctx.db, actor, [ln.id for ln in lines])
     print(f"已收货 {len(lines)} 行, 共 {total} 件")
+    return 0
+
+
+def _po_lines(ctx: Any, actor: Any, number: str) -> list[Any]:
+    from shopdesk.inventory import service
+
+    lines = [ln for ln in service.list_po_lines(ctx.db, actor) if ln.po_number == number]
+    if not lines:
+        raise NotFound(f"没有单号为 {number} 的采购单")
+    return lines
+
+
+def _cmd_po_cancel(ctx: Any, args: argparse.Namespace) -> int:
+    from shopdesk.inventory import service
+
+    actor = ctx.actor()
+    lines = _po_lines(ctx, actor, args.po_number)
+    service.cancel_po(ctx.db, actor, lines[0].po_id)
+    print(f"已作废采购单 {args.po_number} ({len(lines)} 行, 共 {sum(ln.qty for ln in lines)} 件)")
+    return 0
+
+
+def _cmd_po_unreceive(ctx: Any, args: argparse.Namespace) -> int:
+    from shopdesk.inventory import service
+
+    actor = ctx.actor()
+    lines = [
+        ln
+        for ln in _po_lines(ctx, actor, args.po_number)
+        if not ln.open and (not args.sku or ln.sku in args.sku)
+    ]
+    if not lines:
+        raise InvalidInput(f"单号 {args.po_number} 没有可撤销的到货")
+    total = service.unreceive_lines(ctx.db, actor, [ln.id for ln in lines])
+    print(f"已撤销到货 {len(lines)} 行, 共 {total} 件 (库存已减回)")
     return 0
 
 

@@ -67,7 +67,7 @@ class StockMovement(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=now)
     delta: Mapped[int] = mapped_column()
-    reason: Mapped[str] = mapped_column(String(32))  # count | import | receive | edit
+    reason: Mapped[str] = mapped_column(String(32))  # count | import | receive | unreceive | edit
     ref: Mapped[str | None] = mapped_column(String(64))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from shopdesk import audit
@@ -1182,6 +1182,98 @@ def receive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
                 "product",
                 p.sku,
                 "receive",
+                {"on_hand": before},
+                {"on_hand": p.on_hand, "po": po.po_number if po else None, "qty": line.qty},
+            )
+            total += line.qty
+        return total
+
+
+def cancel_po(db: Database, actor: Actor, po_id: int) -> str:
+    """作废采购单: an order typed by mistake goes, with its lines, while nothing of it arrived.
+
+    Sheet lines it was generated from are free to be ordered again. The audit row keeps the whole
+    order (number, supplier, lines), so nothing of it is lost. Returns the order's number."""
+    require(actor, Perm.EDIT_STOCK)
+    with db.write() as s:
+        po = s.get(PurchaseOrder, po_id)
+        if po is None:
+            raise NotFound(f"采购单不存在 (id {po_id})")
+        lines = list(
+            s.execute(select(PurchaseOrderLine).where(PurchaseOrderLine.po_id == po_id)).scalars()
+        )
+        if any(ln.received_at is not None for ln in lines):
+            raise InvalidInput(f"{po.po_number} 已有到货的行, 不能作废; 请先撤销到货")
+        ids = [ln.product_id for ln in lines]
+        skus = dict(
+            s.execute(select(Product.id, Product.sku).where(Product.id.in_(ids))).tuples().all()
+        )
+        supplier = s.get(Supplier, po.supplier_id) if po.supplier_id is not None else None
+        s.execute(update(RestockLine).where(RestockLine.po_id == po_id).values(po_id=None))
+        s.execute(delete(PurchaseOrderLine).where(PurchaseOrderLine.po_id == po_id))
+        s.delete(po)
+        audit.record(
+            s,
+            actor,
+            "purchase_order",
+            po_id,
+            "cancel",
+            {
+                "po_number": po.po_number,
+                "supplier": supplier.name if supplier else None,
+                "note": po.note,
+                "lines": [(skus[ln.product_id], ln.qty, ln.eta) for ln in lines],
+            },
+            None,
+        )
+        return po.po_number
+
+
+def unreceive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
+    """撤销到货: lines marked received by mistake are open again and their qty leaves on-hand,
+    with a stock movement and audit (the reverse of receive_lines)."""
+    require(actor, Perm.EDIT_STOCK)
+    if not line_ids:
+        raise InvalidInput("请先选择要撤销到货的行")
+    stamp = now()
+    with db.write() as s:
+        total = 0
+        for lid in line_ids:
+            line = s.get(PurchaseOrderLine, lid)
+            if line is None:
+                raise NotFound(f"到货计划行不存在 (id {lid})")
+            p = s.get(Product, line.product_id)
+            assert p is not None
+            if line.received_at is None:
+                raise InvalidInput(f"{p.sku} 还没有到货, 没有可撤销的")
+            if p.on_hand < line.qty:
+                raise InvalidInput(
+                    f"{p.sku} 现在库存 {p.on_hand} 件, 少于这次到货的 {line.qty} 件"
+                    " (已经卖出或盘点过); 请改用库存盘点修正"
+                )
+            po = s.get(PurchaseOrder, line.po_id)
+            before = p.on_hand
+            p.on_hand -= line.qty
+            p.updated_at = stamp
+            p.updated_by_id = actor.id
+            line.received_at = None
+            line.received_by_id = None
+            s.add(
+                StockMovement(
+                    product_id=p.id,
+                    at=stamp,
+                    delta=-line.qty,
+                    reason="unreceive",
+                    ref=po.po_number if po else None,
+                    user_id=actor.id,
+                )
+            )
+            audit.record(
+                s,
+                actor,
+                "product",
+                p.sku,
+                "unreceive",
                 {"on_hand": before},
                 {"on_hand": p.on_hand, "po": po.po_number if po else None, "qty": line.qty},
             )

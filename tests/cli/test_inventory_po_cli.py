@@ -90,3 +90,22 @@ def test_po_from_saved_sheet(shop: list[str], capsys: pytest.CaptureFixture[str]
     assert rows["A1"]["on_order"] > 0
     assert main([*shop, "po", "from-sheet", "--date", D.isoformat()]) != 0
     assert "已生成过采购单" in capsys.readouterr().err
+
+
+def test_po_unreceive_then_cancel(shop: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    line = ["--supplier", "义乌杯厂", "--line", "A1:24", "--line", "A2:6"]
+    assert main([*shop, "po", "create", *line]) == 0
+    assert main([*shop, "receive", "PO20261122-01", "--sku", "A1"]) == 0
+    capsys.readouterr()
+    assert main([*shop, "po", "cancel", "PO20261122-01"]) == 2
+    assert "已有到货的行, 不能作废" in capsys.readouterr().err
+    assert main([*shop, "po", "unreceive", "PO20261122-01"]) == 0
+    assert "已撤销到货 1 行, 共 24 件" in capsys.readouterr().out
+    assert main([*shop, "po", "unreceive", "PO20261122-01"]) == 2
+    assert "没有可撤销的到货" in capsys.readouterr().err
+    assert main([*shop, "po", "cancel", "PO20261122-01"]) == 0
+    assert "已作废采购单 PO20261122-01 (2 行, 共 30 件)" in capsys.readouterr().out
+    assert main([*shop, "po", "cancel", "PO20261122-01"]) == 4
+    assert "没有单号为 PO20261122-01 的采购单" in capsys.readouterr().err
+    assert main([*shop, "po", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -93,6 +93,25 @@ def answer(key: Qt.Key, seen: list[str]) -> None:
     QTimer.singleShot(0, poll)
 
 
+MODS_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def answer_yes(seen: list[str]) -> None:
+    """Click the Yes button of the next message box, whatever its default."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(box.text())
+        button = box.button(QMessageBox.StandardButton.Yes)
+        assert button is not None
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, poll)
+
+
 def _audit(db: Database, entity: str, action: str) -> list[tuple[str, int | None]]:
     """(entity id, user id) of each audit row of that kind."""
     q = select(AuditEntry.entity_id, AuditEntry.user_id).where(
@@ -451,3 +470,55 @@ def test_keyboard_moves_between_orders_and_lines(qtbot: QtBot, tab: InventoryTab
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Escape)
     assert page.orders_view.hasFocus()
+
+
+def test_undo_an_arrival_then_cancel_the_order_by_keyboard(qtbot: QtBot, tab: InventoryTab) -> None:
+    _two_line_order(tab)
+    a1 = _on_hand(tab, "A1")
+    page = tab.orders
+    tab.pages.setCurrentWidget(page)
+    statuses: list[str] = []
+    tab.ctx.bus.status.connect(statuses.append)
+    assert page.cancel_btn.isEnabled() and not page.unreceive_btn.isEnabled()
+    # Receive A1, then take it back with Ctrl+Shift+R on the selected line.
+    service.receive_lines(tab.ctx.db, tab.ctx.actor, [page.model.rows[0].id])
+    page.reload()
+    assert page.unreceive_btn.isEnabled() and not page.cancel_btn.isEnabled()
+    page.orders_view.setFocus()
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Delete)  # nothing: A1 has arrived
+    assert page.cancel_btn.toolTip() == "已有到货的行, 不能作废; 请先撤销到货"
+    assert len(service.list_po_lines(tab.ctx.db, tab.ctx.actor)) == 2
+    page.view.setFocus()
+    page.view.selectRow(0)
+    seen: list[str] = []
+    answer(Qt.Key.Key_Return, seen)
+    qtbot.keyClick(page.view, Qt.Key.Key_R, MODS_CTRL_SHIFT)
+    assert "撤销采购单 PO-7 的 1 行到货: 共 24 件从库存减回" in seen[0]
+    assert _on_hand(tab, "A1") == a1
+    assert statuses[-1] == "已撤销到货: PO-7 · 1 行, 共 24 件从库存减回"
+    assert _audit(tab.ctx.db, "product", "unreceive") == [("A1", tab.ctx.actor.id)]
+    # Nothing arrived now: Delete on the order list asks (作废 is not the default) and removes it.
+    activate(qtbot, tab)
+    page.orders_view.setFocus()
+    answer(Qt.Key.Key_Return, seen)  # Enter = the default button: 取消
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Delete)
+    assert "作废采购单 PO-7 (义乌杯厂, 2 行, 共 34 件)?" in seen[-1]
+    assert page.orders_model.rowCount() == 1
+    activate(qtbot, tab)
+    page.orders_view.setFocus()
+    answer_yes(seen)
+    qtbot.keyClick(page.orders_view, Qt.Key.Key_Delete)
+    assert page.orders_model.rowCount() == 0
+    assert statuses[-1] == "已作废采购单 PO-7"
+    assert not service.list_po_lines(tab.ctx.db, tab.ctx.actor)
+    assert [a[1] for a in _audit(tab.ctx.db, "purchase_order", "cancel")] == [tab.ctx.actor.id]
+
+
+def test_right_click_on_an_order_offers_what_can_be_done(qtbot: QtBot, tab: InventoryTab) -> None:
+    _two_line_order(tab)
+    page = tab.orders
+    tab.pages.setCurrentWidget(page)
+    menu = [a.text() for a in page.orders_view.actions()]
+    assert menu == ["标记到货…", "撤销到货…", "作废采购单…"]
+    assert [a.isEnabled() for a in page.orders_view.actions()] == [True, False, True]
+    assert page.orders_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu

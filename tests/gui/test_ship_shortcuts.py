@@ -113,7 +113,9 @@ def test_no_two_shortcuts_collide(window: MainWindow) -> None:
 
 
 def _action(window: MainWindow, text: str) -> QAction:
-    return next(a for a in window.findChildren(QAction) if a.text().startswith(text))
+    """The menu bar's entry starting with `text` (a tab's 撤销到货 is not the menu's 撤销)."""
+    entries = (a for menu in window.menuBar().actions() for a in menu.menu().actions())
+    return next(a for a in entries if a.text().startswith(text))
 
 
 MENU_KEYS = {

@@ -154,3 +154,64 @@ def test_manual_po_numbers_default_eta_and_refusals(
         service.order_from_sheet(shop, staff, sheet.id or 0)
     # Refused attempts stored nothing: 4 orders, 5 lines.
     assert len(service.list_po_lines(shop, owner)) == 5
+
+
+def _on_hand(db: Database, owner: Actor, sku: str) -> int:
+    return next(r.on_hand for r in service.list_products(db, owner).rows if r.sku == sku)
+
+
+def test_cancel_a_po_typed_by_mistake(shop: Database, owner: Actor, staff: Actor) -> None:
+    sheet = service.save_sheet(shop, owner, D)
+    made = {m.supplier: m for m in service.order_from_sheet(shop, owner, sheet.id or 0)}
+    cups = made["义乌杯厂"]
+    with pytest.raises(PermissionDenied):
+        service.cancel_po(shop, staff, cups.id)
+    assert service.cancel_po(shop, owner, cups.id) == cups.po_number
+    assert {ln.po_number for ln in service.list_po_lines(shop, owner)} == {
+        made["杭州包厂"].po_number
+    }
+    # The sheet line it came from can be ordered again; the other one stays ordered.
+    again = service.order_from_sheet(shop, owner, sheet.id or 0)
+    assert [(m.supplier, m.units) for m in again] == [("义乌杯厂", cups.units)]
+    with shop.read() as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "cancel")).scalar_one()
+        who, before = entry.user_name, entry.before
+    assert who == "店主"
+    assert before["po_number"] == cups.po_number
+    assert before["lines"][0][:2] == ["A1", cups.units]
+    with pytest.raises(NotFound):
+        service.cancel_po(shop, owner, cups.id)
+
+
+def test_a_po_with_arrivals_cannot_be_cancelled_until_undone(shop: Database, owner: Actor) -> None:
+    po = service.create_po(shop, owner, [NewLine("A1", 24), NewLine("A2", 5)])
+    lines = {ln.sku: ln for ln in service.list_po_lines(shop, owner)}
+    assert service.receive_lines(shop, owner, [lines["A1"].id]) == 24
+    assert _on_hand(shop, owner, "A1") == 34
+    with pytest.raises(InvalidInput, match="已有到货的行, 不能作废"):
+        service.cancel_po(shop, owner, po.id)
+    with pytest.raises(InvalidInput, match="还没有到货"):
+        service.unreceive_lines(shop, owner, [lines["A2"].id])
+    assert service.unreceive_lines(shop, owner, [lines["A1"].id]) == 24
+    assert _on_hand(shop, owner, "A1") == 10
+    assert all(ln.open for ln in service.list_po_lines(shop, owner))
+    with shop.read() as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "unreceive")).scalar_one()
+        seen = (entry.entity_id, entry.before, entry.after["on_hand"])
+    assert seen == ("A1", {"on_hand": 34}, 10)
+    assert service.cancel_po(shop, owner, po.id) == po.po_number
+
+
+def test_undoing_an_arrival_never_takes_stock_below_zero(
+    shop: Database, owner: Actor, tmp_path: Path
+) -> None:
+    service.create_po(shop, owner, [NewLine("B1", 50)])
+    (line,) = service.list_po_lines(shop, owner)
+    service.receive_lines(shop, owner, [line.id])
+    counted = tmp_path / "count.csv"  # 30 of the 52 sold or counted away since
+    counted.write_text("SKU编码,库存\nB1,22\n", encoding="utf-8")
+    run_import(shop, owner, "stock", counted)
+    with pytest.raises(InvalidInput, match="现在库存 22 件, 少于这次到货的 50 件"):
+        service.unreceive_lines(shop, owner, [line.id])
+    assert _on_hand(shop, owner, "B1") == 22
+    assert not service.list_po_lines(shop, owner)[0].open

@@ -1,8 +1,9 @@
 """采购单 / 到货计划: the purchase orders (one row each) over the lines of the selected one.
 
 The service hands out PO lines; the orders are those lines grouped by order here. Marking goods
-received asks first (it adds to on-hand and cannot be taken back by a click): the whole order
-when the order list has the focus, else the selected lines.
+received asks first (it adds to on-hand): the whole order when the order list has the focus, else
+the selected lines. A mistake is put right here too: 撤销到货 takes received lines back out of
+stock, and 作废 removes an order nothing of which has arrived (Delete on the order list).
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def _view(model: Any) -> QTableView:
 
 
 class OrdersPage(QWidget):
-    """The purchase orders, the lines of the selected one, 新建采购单… and 标记到货."""
+    """The purchase orders, the lines of the selected one, 新建采购单…, 标记到货, 撤销到货, 作废."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +181,8 @@ class OrdersPage(QWidget):
         self.summary = QLabel()
         self.new_btn = QPushButton(self.tr("新建采购单(&N)…"))
         self.receive_btn = QPushButton(self.tr("标记到货(&R)…"))
+        self.unreceive_btn = QPushButton(self.tr("撤销到货(&U)…"))
+        self.cancel_btn = QPushButton(self.tr("作废采购单(&V)…"))
         no_right = self.tr("需要“修改商品和库存”权限")
         self.new_btn.setToolTip(self.tr("新建一张采购单 (Ctrl+N)") if self.can_edit else no_right)
         self.receive_btn.setToolTip(
@@ -187,13 +190,22 @@ class OrdersPage(QWidget):
             if self.can_edit
             else no_right
         )
+        self.unreceive_btn.setToolTip(
+            self.tr("收错了: 选中的已到货行 (不选: 整单) 回到未到货, 库存减回 (Ctrl+Shift+R)")
+            if self.can_edit
+            else no_right
+        )
+        self.cancel_btn.setToolTip(no_right)  # with the right: set by _update_buttons
         self.new_btn.setEnabled(self.can_edit)
-        self.receive_btn.setEnabled(False)
+        for btn in (self.receive_btn, self.unreceive_btn, self.cancel_btn):
+            btn.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.open_only)
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_btn)
         top.addWidget(self.receive_btn)
+        top.addWidget(self.unreceive_btn)
+        top.addWidget(self.cancel_btn)
 
         self.orders_model = PoOrderModel(self)
         self.orders_view = _view(self.orders_model)
@@ -233,7 +245,22 @@ class OrdersPage(QWidget):
         self.receive_action.setShortcut(QKeySequence("Ctrl+R"))
         self.receive_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.receive_action.triggered.connect(self.receive_selected)
-        self.addActions([self.new_action, self.receive_action])
+        self.unreceive_action = QAction(self.tr("撤销到货…"), self)
+        self.unreceive_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.unreceive_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.unreceive_action.triggered.connect(self.unreceive_selected)
+        self.addActions([self.new_action, self.receive_action, self.unreceive_action])
+        self.cancel_action = QAction(self.tr("作废采购单…"), self.orders_view)
+        self.cancel_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        # Right-click: what can be done to the order, or to the selected lines.
+        self.orders_view.addActions(
+            [self.receive_action, self.unreceive_action, self.cancel_action]
+        )
+        self.view.addActions([self.receive_action, self.unreceive_action])
+        for v in (self.orders_view, self.view):
+            v.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter: into the order's lines
             QShortcut(QKeySequence(key), self.orders_view, self._into_lines).setContext(
@@ -245,6 +272,8 @@ class OrdersPage(QWidget):
         self.open_only.toggled.connect(lambda _b: self.reload())
         self.new_btn.clicked.connect(self.new_order)
         self.receive_btn.clicked.connect(self.receive_selected)
+        self.unreceive_btn.clicked.connect(self.unreceive_selected)
+        self.cancel_btn.clicked.connect(self.cancel_selected)
         self.orders_view.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._show_lines()
         )
@@ -305,6 +334,16 @@ class OrdersPage(QWidget):
         order = self.current_order()
         self.receive_btn.setEnabled(self.can_edit and order is not None and order.open)
         self.receive_action.setEnabled(self.receive_btn.isEnabled())
+        self.unreceive_btn.setEnabled(self.can_edit and bool(self.lines_to_unreceive()))
+        self.unreceive_action.setEnabled(self.unreceive_btn.isEnabled())
+        self.cancel_btn.setEnabled(self.can_edit and order is not None and order.received == 0)
+        self.cancel_action.setEnabled(self.cancel_btn.isEnabled())
+        if self.can_edit:
+            self.cancel_btn.setToolTip(
+                self.tr("已有到货的行, 不能作废; 请先撤销到货")
+                if order is not None and order.received
+                else self.tr("删除还没有任何到货的采购单; 操作日志留有全部内容 (Delete)")
+            )
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -356,7 +395,7 @@ class OrdersPage(QWidget):
             else self.tr("采购单 {0} 的 {1} 行到货").format(order.po_number, len(lines))
         )
         text = self.tr(
-            "{0}: 共 {1} 件计入库存。\n\n{2}\n\n收货会记入操作日志和库存流水, 不能撤销。"
+            "{0}: 共 {1} 件计入库存。\n\n{2}\n\n收货记入操作日志和库存流水; 收错了可“撤销到货”。"
         ).format(what, f"{units:,}", detail)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("标记到货"), text, parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -376,3 +415,73 @@ class OrdersPage(QWidget):
                 order.po_number, len(ids), f"{total:,}"
             )
         )
+
+    def lines_to_unreceive(self) -> list[PoLineRow]:
+        """The selected received lines, or with none selected every received line of the order."""
+        order = self.current_order()
+        if order is None:
+            return []
+        picked = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        rows = [self.model.rows[r] for r in picked] if picked else list(order.lines)
+        return [ln for ln in rows if not ln.open]
+
+    def unreceive_selected(self) -> None:
+        order = self.current_order()
+        lines = self.lines_to_unreceive()
+        if not self.can_edit or order is None or not lines:
+            return
+        units = sum(ln.qty for ln in lines)
+        detail = "\n".join(f"  {ln.sku}  {ln.name}  × {ln.qty:,}" for ln in lines[:12]) + (
+            "\n  …" if len(lines) > 12 else ""
+        )
+        text = self.tr(
+            "撤销采购单 {0} 的 {1} 行到货: 共 {2} 件从库存减回, 这些行回到未到货。\n\n{3}"
+        ).format(order.po_number, len(lines), f"{units:,}", detail)
+        if not _confirm(self, self.tr("撤销到货"), text, self.tr("撤销到货(&Y)"), default_yes=True):
+            return
+        ids = [ln.id for ln in lines]
+        total = guarded(self, lambda: service.unreceive_lines(self.ctx.db, self.ctx.actor, ids))
+        if total is None:
+            return
+        self.ctx.bus.data_changed.emit("product")  # on hand changed; reloads this page too
+        self.reload(select=[order.po_number])
+        self.ctx.bus.status.emit(
+            self.tr("已撤销到货: {0} · {1} 行, 共 {2} 件从库存减回").format(
+                order.po_number, len(ids), f"{total:,}"
+            )
+        )
+
+    def cancel_selected(self) -> None:
+        order = self.current_order()
+        if not self.can_edit or order is None:
+            return
+        if order.received:
+            self.ctx.bus.status.emit(
+                self.tr("{0} 已有到货的行, 不能作废; 请先撤销到货").format(order.po_number)
+            )
+            return
+        who = order.supplier or self.tr("无供应商")
+        text = self.tr("作废采购单 {0} ({1}, {2} 行, 共 {3} 件)?").format(
+            order.po_number, who, len(order.lines), f"{order.units:,}"
+        )
+        text += "\n\n" + self.tr("单会被删除, 操作日志留有全部内容; 补货单上的行可再次下单。")
+        if not _confirm(self, self.tr("作废采购单"), text, self.tr("作废(&Y)"), default_yes=False):
+            return
+        number = guarded(self, lambda: service.cancel_po(self.ctx.db, self.ctx.actor, order.po_id))
+        if number is None:
+            return
+        self.ctx.bus.data_changed.emit("product")  # on order changed; reloads this page too
+        self.reload()
+        self.orders_view.setFocus()
+        self.ctx.bus.status.emit(self.tr("已作废采购单 {0}").format(number))
+
+
+def _confirm(parent: QWidget, title: str, text: str, yes: str, *, default_yes: bool) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText(tr("取消"))
+    box.setDefaultButton(
+        QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    )
+    return box.exec() == QMessageBox.StandardButton.Yes
