@@ -589,14 +589,15 @@ def _write_sales(
     iso = {d: d.isoformat() for d in set(day_col)}
     stored: set[tuple[str, int, int, int | None]] = set()
     if iso:
-        stored = {
-            (d if isinstance(d, str) else d.isoformat(), p, u, rev)
-            for d, p, u, rev in _plain_rows(
-                s,
-                "SELECT day, product_id, units, revenue FROM sales WHERE day >= :a AND day <= :b",
-                {"a": min(iso.values()), "b": max(iso.values())},
-            )
-        }
+        rows = _plain_rows(
+            s,
+            "SELECT day, product_id, units, revenue FROM sales WHERE day >= :a AND day <= :b",
+            {"a": min(iso.values()), "b": max(iso.values())},
+        )
+        if conn.dialect.name == "sqlite":  # already (day text, id, units, fen) tuples
+            stored = set(rows)
+        else:
+            stored = {(d.isoformat(), p, u, rev) for d, p, u, rev in rows}
     # The primary key can find repeats only in a plain INSERT on SQLite that really runs.
     key_checks = not (conn.dialect.name == "sqlite" and not stored and not dry_run and not errors)
     if key_checks and _drop_duplicates("sales", parsed, errors):
@@ -631,9 +632,9 @@ def _write_sales(
         result.inserted = len(keyed)
         values = keyed
     else:
-        stored_keys = {(d, p) for d, p, _u, _f in stored}
         values = [row for row in keyed if row not in stored]
         result.unchanged = len(keyed) - len(values)
+        stored_keys = {(d, p) for d, p, _u, _f in stored} if values else set()
         result.updated = sum(1 for d, p, _u, _f in values if (d, p) in stored_keys)
         result.inserted = len(values) - result.updated
     if dry_run or not values:
