@@ -4501,10 +4501,6 @@ Receiving is recorded in the audit log and stock movements; a mistake can be und
         <translation>&amp;Yes, received</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>已收货: {0} · {1} 行, 共 {2} 件计入库存</source>
         <translation>Received: {0} · {1} lines, {2} units added to stock</translation>
     </message>

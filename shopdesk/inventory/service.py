@@ -1148,45 +1148,7 @@ def receive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
     require(actor, Perm.EDIT_STOCK)
     if not line_ids:
         raise InvalidInput("请先选择要收货的行")
-    stamp = now()
-    with db.write() as s:
-        total = 0
-        for lid in line_ids:
-            line = s.get(PurchaseOrderLine, lid)
-            if line is None:
-                raise NotFound(f"到货计划行不存在 (id {lid})")
-            if line.received_at is not None:
-                raise InvalidInput("这一行已经收过货了")
-            p = s.get(Product, line.product_id)
-            assert p is not None
-            po = s.get(PurchaseOrder, line.po_id)
-            before = p.on_hand
-            p.on_hand += line.qty
-            p.updated_at = stamp
-            p.updated_by_id = actor.id
-            line.received_at = stamp
-            line.received_by_id = actor.id
-            s.add(
-                StockMovement(
-                    product_id=p.id,
-                    at=stamp,
-                    delta=line.qty,
-                    reason="receive",
-                    ref=po.po_number if po else None,
-                    user_id=actor.id,
-                )
-            )
-            audit.record(
-                s,
-                actor,
-                "product",
-                p.sku,
-                "receive",
-                {"on_hand": before},
-                {"on_hand": p.on_hand, "po": po.po_number if po else None, "qty": line.qty},
-            )
-            total += line.qty
-        return total
+    return _book_arrivals(db, actor, line_ids, undo=False)
 
 
 def cancel_po(db: Database, actor: Actor, po_id: int) -> str:
@@ -1235,6 +1197,11 @@ def unreceive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
     require(actor, Perm.EDIT_STOCK)
     if not line_ids:
         raise InvalidInput("请先选择要撤销到货的行")
+    return _book_arrivals(db, actor, line_ids, undo=True)
+
+
+def _book_arrivals(db: Database, actor: Actor, line_ids: Sequence[int], *, undo: bool) -> int:
+    """Receive PO lines (or undo that) in one unit of work; the units moved."""
     stamp = now()
     with db.write() as s:
         total = 0
@@ -1244,28 +1211,28 @@ def unreceive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
                 raise NotFound(f"到货计划行不存在 (id {lid})")
             p = s.get(Product, line.product_id)
             assert p is not None
-            if line.received_at is None:
+            if not undo and line.received_at is not None:
+                raise InvalidInput("这一行已经收过货了")
+            if undo and line.received_at is None:
                 raise InvalidInput(f"{p.sku} 还没有到货, 没有可撤销的")
-            if p.on_hand < line.qty:
+            if undo and p.on_hand < line.qty:
                 raise InvalidInput(
                     f"{p.sku} 现在库存 {p.on_hand} 件, 少于这次到货的 {line.qty} 件"
                     " (已经卖出或盘点过); 请改用库存盘点修正"
                 )
             po = s.get(PurchaseOrder, line.po_id)
+            ref = po.po_number if po else None
+            delta = -line.qty if undo else line.qty
             before = p.on_hand
-            p.on_hand -= line.qty
+            p.on_hand += delta
             p.updated_at = stamp
             p.updated_by_id = actor.id
-            line.received_at = None
-            line.received_by_id = None
+            line.received_at = None if undo else stamp
+            line.received_by_id = None if undo else actor.id
+            reason = "unreceive" if undo else "receive"
             s.add(
                 StockMovement(
-                    product_id=p.id,
-                    at=stamp,
-                    delta=-line.qty,
-                    reason="unreceive",
-                    ref=po.po_number if po else None,
-                    user_id=actor.id,
+                    product_id=p.id, at=stamp, delta=delta, reason=reason, ref=ref, user_id=actor.id
                 )
             )
             audit.record(
@@ -1273,9 +1240,9 @@ def unreceive_lines(db: Database, actor: Actor, line_ids: Sequence[int]) -> int:
                 actor,
                 "product",
                 p.sku,
-                "unreceive",
+                "unreceive" if undo else "receive",
                 {"on_hand": before},
-                {"on_hand": p.on_hand, "po": po.po_number if po else None, "qty": line.qty},
+                {"on_hand": p.on_hand, "po": ref, "qty": line.qty},
             )
             total += line.qty
         return total

@@ -386,9 +386,7 @@ class OrdersPage(QWidget):
             self.ctx.bus.status.emit(self.tr("选中的行都已到货"))
             return
         units = sum(ln.qty for ln in lines)
-        detail = "\n".join(f"  {ln.sku}  {ln.name}  × {ln.qty:,}" for ln in lines[:12]) + (
-            "\n  …" if len(lines) > 12 else ""
-        )
+        detail = _listing(lines)
         what = (
             self.tr("采购单 {0} 整单到货").format(order.po_number)
             if whole
@@ -397,12 +395,7 @@ class OrdersPage(QWidget):
         text = self.tr(
             "{0}: 共 {1} 件计入库存。\n\n{2}\n\n收货记入操作日志和库存流水; 收错了可“撤销到货”。"
         ).format(what, f"{units:,}", detail)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("标记到货"), text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("确认到货(&Y)"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if not _confirm(self, self.tr("标记到货"), text, self.tr("确认到货(&Y)"), default_yes=True):
             return
         ids = [ln.id for ln in lines]
         total = guarded(self, lambda: service.receive_lines(self.ctx.db, self.ctx.actor, ids))
@@ -431,9 +424,7 @@ class OrdersPage(QWidget):
         if not self.can_edit or order is None or not lines:
             return
         units = sum(ln.qty for ln in lines)
-        detail = "\n".join(f"  {ln.sku}  {ln.name}  × {ln.qty:,}" for ln in lines[:12]) + (
-            "\n  …" if len(lines) > 12 else ""
-        )
+        detail = _listing(lines)
         text = self.tr(
             "撤销采购单 {0} 的 {1} 行到货: 共 {2} 件从库存减回, 这些行回到未到货。\n\n{3}"
         ).format(order.po_number, len(lines), f"{units:,}", detail)
@@ -485,3 +476,9 @@ def _confirm(parent: QWidget, title: str, text: str, yes: str, *, default_yes: b
         QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
     )
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _listing(lines: Sequence[PoLineRow]) -> str:
+    """The lines a confirmation is about, as the user will recognise them (at most 12)."""
+    text = "\n".join(f"  {ln.sku}  {ln.name}  × {ln.qty:,}" for ln in lines[:12])
+    return text + ("\n  …" if len(lines) > 12 else "")
