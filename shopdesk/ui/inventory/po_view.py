@@ -397,17 +397,8 @@ class OrdersPage(QWidget):
         ).format(what, f"{units:,}", detail)
         if not _confirm(self, self.tr("标记到货"), text, self.tr("确认到货(&Y)"), default_yes=True):
             return
-        ids = [ln.id for ln in lines]
-        total = guarded(self, lambda: service.receive_lines(self.ctx.db, self.ctx.actor, ids))
-        if total is None:
-            return
-        self.ctx.bus.data_changed.emit("product")  # on hand changed; reloads this page too
-        self.reload(select=[order.po_number])
-        self.ctx.bus.status.emit(
-            self.tr("已收货: {0} · {1} 行, 共 {2} 件计入库存").format(
-                order.po_number, len(ids), f"{total:,}"
-            )
-        )
+        done = self.tr("已收货: {0} · {1} 行, 共 {2} 件计入库存")
+        self._book(order, service.receive_lines, lines, done)
 
     def lines_to_unreceive(self) -> list[PoLineRow]:
         """The selected received lines, or with none selected every received line of the order."""
@@ -430,17 +421,24 @@ class OrdersPage(QWidget):
         ).format(order.po_number, len(lines), f"{units:,}", detail)
         if not _confirm(self, self.tr("撤销到货"), text, self.tr("撤销到货(&Y)"), default_yes=True):
             return
+        done = self.tr("已撤销到货: {0} · {1} 行, 共 {2} 件从库存减回")
+        self._book(order, service.unreceive_lines, lines, done)
+
+    def _book(
+        self,
+        order: PoOrder,
+        book: Callable[[Any, Any, list[int]], int],
+        lines: Sequence[PoLineRow],
+        done: str,
+    ) -> None:
+        """Receive `lines` (or undo that) through the service, then say what happened."""
         ids = [ln.id for ln in lines]
-        total = guarded(self, lambda: service.unreceive_lines(self.ctx.db, self.ctx.actor, ids))
+        total = guarded(self, lambda: book(self.ctx.db, self.ctx.actor, ids))
         if total is None:
             return
         self.ctx.bus.data_changed.emit("product")  # on hand changed; reloads this page too
         self.reload(select=[order.po_number])
-        self.ctx.bus.status.emit(
-            self.tr("已撤销到货: {0} · {1} 行, 共 {2} 件从库存减回").format(
-                order.po_number, len(ids), f"{total:,}"
-            )
-        )
+        self.ctx.bus.status.emit(done.format(order.po_number, len(ids), f"{total:,}"))
 
     def cancel_selected(self) -> None:
         order = self.current_order()
