@@ -2393,6 +2393,10 @@ Space ticks/unticks</translation>
         <translation>The State Council has not yet announced the {0} holiday schedule: holidays are provisional, make-up workdays not included</translation>
     </message>
     <message>
+        <source>节假日和节日没有加载成功, 日历照常可用 ({0})</source>
+        <translation>Holidays and festivals could not be loaded; the calendar works without them ({0})</translation>
+    </message>
+    <message>
         <source>{0}天后</source>
         <translation>in {0} days</translation>
     </message>

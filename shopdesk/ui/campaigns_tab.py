@@ -51,6 +51,7 @@ class CampaignsTab(QWidget):
         self.mode = MONTH
         self.can_edit = can(ctx.actor, Perm.EDIT_CAMPAIGNS)
         self._marks_job: Job | None = None
+        self._marks_failed = False  # the holidays package would not load: said once, not retried
         self._build()
         ctx.bus.data_changed.connect(self._on_data_changed)
         self.refresh()
@@ -289,7 +290,8 @@ class CampaignsTab(QWidget):
             provisional = [y for y in {first.year, last.year} if overlay.is_provisional(y)]
         else:  # first opening: the calendar now, its holidays when the worker has them
             marks, provisional = {}, []
-            self._load_marks(range(first.year - 1, last.year + 2))
+            if not self._marks_failed:
+                self._load_marks(range(first.year - 1, last.year + 2))
         agenda = (
             guarded(self, lambda: service.agenda(self.ctx.db, self.ctx.actor, first, last)) or []
             if self.mode == WEEK
@@ -331,13 +333,21 @@ class CampaignsTab(QWidget):
             return
         job = Job(lambda _progress: overlay.warm_up(years))
         job.signals.done.connect(self._marks_loaded)
-        job.signals.failed.connect(self._marks_loaded)
+        job.signals.failed.connect(self._marks_not_loaded)
         self._marks_job = start(job)
 
     def _marks_loaded(self, _result: object = None) -> None:
         self._marks_job = None
         if overlay.warm():
             self.refresh()
+
+    def _marks_not_loaded(self, error: object) -> None:
+        """The calendar works without its holidays and festivals; the user is told why."""
+        self._marks_job = None
+        self._marks_failed = True
+        note = self.tr("节假日和节日没有加载成功, 日历照常可用 ({0})").format(error)
+        self.period_label.setToolTip(note)
+        self.ctx.bus.status.emit(note)
 
     def _refresh_banner(self) -> None:
         days = guarded(self, lambda: service.reminder_days(self.ctx.db)) or 7

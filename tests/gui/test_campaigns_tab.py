@@ -401,3 +401,25 @@ def test_first_opening_paints_the_calendar_before_the_holidays_arrive(
     assert date(2026, 10, 4) in tab.grid.breaks  # the Sunday inside 国庆
     tab.grid.select(date(2026, 10, 1))
     assert "法定节假日: 国庆节" in tab.day_info.text()
+
+
+def test_holidays_that_will_not_load_are_said_once(
+    qtbot, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(overlay, "_warm", False)
+    calls: list[object] = []
+
+    def broken(years: object) -> None:
+        calls.append(years)
+        raise ImportError("No module named 'holidays'")
+
+    monkeypatch.setattr(overlay, "warm_up", broken)
+    said: list[str] = []
+    ui_ctx.bus.status.connect(said.append)
+    tab = CampaignsTab(ui_ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.marks_pending)
+    assert said == ["节假日和节日没有加载成功, 日历照常可用 (No module named 'holidays')"]
+    assert tab.grid.marks == {} and tab.period_label.toolTip() == said[0]
+    tab.turn(1)  # the calendar still turns, and does not try again on every page
+    assert tab.period_label.text() == "2026年12月" and len(calls) == 1
