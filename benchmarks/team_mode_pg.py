@@ -111,7 +111,9 @@ def live_latency(db: Database, owner_name: str, repeat: int) -> float:
             time.sleep(0.31 * (i + 1) % 0.5)  # commits land at different points of the poll
             seen.clear()
             t0 = time.perf_counter()
-            (checklist.untick if i % 2 else checklist.tick)(other, actor, first.template_id)
+            (checklist.untick if i % 2 else checklist.tick)(
+                other, actor, first.template_id, first.day
+            )
             seen.wait(10)
             runs.append(time.perf_counter() - t0)
     finally:
@@ -136,8 +138,9 @@ def measure(db: Database, repeat: int) -> dict[str, float]:
             s.execute(sql, {"a": a, "b": b}).fetchall()
 
     def tick() -> None:
-        checklist.tick(db, owner, first.template_id)
-        checklist.untick(db, owner, first.template_id)
+        # The row's own day: the first row may be an earlier day's, carried over.
+        checklist.tick(db, owner, first.template_id, first.day)
+        checklist.untick(db, owner, first.template_id, first.day)
 
     inventory.compute_sheet(db, owner, sheet_date)  # warm-up: pandas, caches
     baseline()
