@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from shopdesk.config import Location
 from shopdesk.errors import ConnectionLost, ShopDeskError
@@ -33,8 +33,14 @@ def chinese_font_family() -> str | None:
     return next((f for f in CJK_FAMILIES if f in available), None)
 
 
-def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
-    """The application, with the Chinese font and the translators for `language` (see i18n)."""
+def make_app(
+    argv: list[str] | None = None, language: str | None = None, *, icon: bool = True
+) -> QApplication:
+    """The application, with the Chinese font and the translators for `language` (see i18n).
+
+    `icon=False` leaves the window icon to `set_icon` (start_gui sets it after the first paint:
+    an SVG icon loads QtSvg when a desktop first draws it).
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -43,9 +49,8 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     app.setApplicationName("ShopDesk")
     app.setOrganizationName("ShopDesk")
     app.setDesktopFileName("shopdesk")
-    from shopdesk.ui.resources import app_icon
-
-    app.setWindowIcon(app_icon())
+    if icon:
+        set_icon(app)
     family = chinese_font_family()
     if family:
         font = QFont(family)
@@ -55,6 +60,12 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
 
     i18n.install(i18n.effective(language))
     return app
+
+
+def set_icon(app: QApplication) -> None:
+    from shopdesk.ui.resources import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def sign_in(db: Database) -> Actor | None:
@@ -103,9 +114,9 @@ def run(
     `preview_as` (that name) shows their checklist while the shop opens: it can be ticked there,
     and the ticks are saved when the real tab takes over.
     """
-    app = make_app()
-    window, code = start_gui(location, as_user, preview_as)
-    return code if window is None else app.exec()
+    window, code = start_gui(location, as_user, preview_as)  # makes the application
+    app = QApplication.instance()
+    return code if window is None or app is None else app.exec()
 
 
 def start_gui(
@@ -121,7 +132,7 @@ def start_gui(
     from shopdesk.ui import i18n
     from shopdesk.ui.context import ui_settings
 
-    make_app(language=i18n.remembered(ui_settings(location)))
+    app = make_app(language=i18n.remembered(ui_settings(location)), icon=False)
     from shopdesk.ui.errors import install_excepthook
     from shopdesk.ui.main_window import MainWindow
 
@@ -137,12 +148,15 @@ def start_gui(
                 "app", "ShopDesk 已经在这台电脑上打开了这个店铺 ({0})。请切换到已打开的窗口。"
             )
         )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, "ShopDesk", told.format(location.data_dir))
         return None, 0
     window = MainWindow(location=location)
     window.instance_lock = lock  # held for as long as the window lives
     window.show()
     QApplication.processEvents()  # the first paint, before anything heavy is imported
+    set_icon(app)
     early = (
         as_user is not None
         and preview_as is not None
@@ -175,6 +189,8 @@ def start_gui(
         offer_settings(window, location, exc)
         return None, 1
     except ShopDeskError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(window, "ShopDesk", str(exc))
         return None, 1
     if actor is None:

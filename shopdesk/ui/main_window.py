@@ -12,19 +12,11 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QUndoGroup,
-    QUndoStack,
-)
+from PySide6.QtGui import QGuiApplication, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedLayout,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +29,8 @@ from shopdesk.ui.context import UiContext, ui_settings
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
     from shopdesk.ui.live import LiveWatcher
 
 # The window paints before anything else loads: nothing here may touch PySide6's `Qt` namespace
@@ -265,6 +259,9 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QMessageBox
+
         from shopdesk.auth.permissions import Perm, can
 
         assert self.ctx is not None
