@@ -2,7 +2,8 @@
 
 Runs offscreen (no display needed); the user guide and README use these files, so run it after a
 change to any tab. `--dark` grabs every tab with the system in dark mode instead
-(docs/img/dark-<tab>.png), to look for colours that do not follow the theme.
+(docs/img/dark-<tab>.png), to look for colours that do not follow the theme. `--lang en` grabs
+the English user guide's pictures (docs/img/*.en.png) with the English interface.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def wait_loaded(tab: object, seconds: float = 20) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dark", action="store_true", help="grab the tabs in dark mode")
+    parser.add_argument("--lang", choices=("en",), help="only the English guide's pictures")
     args = parser.parse_args(argv)
 
     from shopdesk.auth import service as auth
@@ -65,10 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     from shopdesk.ui.context import UiContext
     from shopdesk.ui.main_window import TABS, MainWindow
 
-    app = make_app()
+    app = make_app(language=args.lang)
     if args.dark:
         dark_palette()
     prefix = "dark-" if args.dark else "tab-"
+    suffix = f".{args.lang}" if args.lang else ""  # main-window.en.png
     IMG.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         location = resolve(tmp)
@@ -82,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             window.tabs.setCurrentIndex(index)
             settle()
             wait_loaded(window.tab(key))
-            window.grab().save(str(IMG / f"{prefix}{key}.png"))
+            if not args.lang:  # the English guide shows only its own pictures
+                window.grab().save(str(IMG / f"{prefix}{key}.png"))
         if not args.dark:
             window.tabs.setCurrentIndex(0)
             checklist = window.tab("checklist")
@@ -90,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             if everyone is not None:
                 everyone.setChecked(True)  # the owner's own list is short; show the shop's day
             settle(40)
-            window.grab().save(str(IMG / "main-window.png"))
-            grab_pages(window)
-            grab_first_run(Path(tmp) / "fresh")
+            window.grab().save(str(IMG / f"main-window{suffix}.png"))
+            grab_pages(window, suffix)
+            grab_first_run(Path(tmp) / "fresh", suffix)
         window.close()
         db.dispose()
     del app
@@ -100,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def grab_pages(window: object) -> None:
+def grab_pages(window: object, suffix: str = "") -> None:
     """The pages the user guide walks through: the Thursday restock sheet, the import menu."""
     from shopdesk.ui.main_window import MainWindow
 
@@ -118,12 +122,12 @@ def grab_pages(window: object) -> None:
             settle(5)
             time.sleep(0.05)
         settle(40)
-        window.grab().save(str(IMG / "guide-restock-sheet.png"))
+        window.grab().save(str(IMG / f"guide-restock-sheet{suffix}.png"))
         pages.setCurrentIndex(0)
     settle()
 
 
-def grab_first_run(folder: Path) -> None:
+def grab_first_run(folder: Path, suffix: str = "") -> None:
     """The welcome a new shop sees: owner, shop name, platform, demo or empty shop."""
     from shopdesk.bootstrap import open_shop
     from shopdesk.config import resolve
@@ -133,7 +137,7 @@ def grab_first_run(folder: Path) -> None:
     dialog = FirstRunDialog(db)
     dialog.show()
     settle()
-    dialog.grab().save(str(IMG / "guide-first-run.png"))
+    dialog.grab().save(str(IMG / f"guide-first-run{suffix}.png"))
     dialog.close()
     db.dispose()
 

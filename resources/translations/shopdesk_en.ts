@@ -2752,6 +2752,10 @@ Space ticks/unticks</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>全部人员</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
         <source>{0} {1} · {2} 完成 {3}</source>
         <translation>{0} {1} · {2} done {3}</translation>
     </message>
@@ -3040,7 +3044,7 @@ Note: the environment variable {0} is set and takes precedence over these settin
     </message>
     <message>
         <source>空白店铺: 从导入自己的表格开始 (库存补货 → 导入…)</source>
-        <translation>Empty shop: start by importing your own spreadsheets (Stock &amp; restock → Import…)</translation>
+        <translation>Empty shop: start by importing your own spreadsheets (Stock and restock → Import…)</translation>
     </message>
     <message>
         <source>店铺名称</source>
@@ -3719,7 +3723,7 @@ Note: the environment variable {0} is set and takes precedence over these settin
     </message>
     <message>
         <source>库存补货</source>
-        <translation>Stock &amp; restock</translation>
+        <translation>Stock and restock</translation>
     </message>
     <message>
         <source>活动日历</source>

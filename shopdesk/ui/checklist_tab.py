@@ -344,7 +344,7 @@ class ChecklistTab(QWidget):
     def _show_progress(self, view: ChecklistDay) -> None:
         p = view.progress
         label = self.tr("今天") if view.day == view.today else f"{view.day:%m-%d}"
-        who = view.for_name
+        who = self.tr("全部人员") if view.everyone else view.for_name
         self.day_label.setText(
             self.tr("{0} {1} · {2} 完成 {3}").format(
                 label, self.tr(WEEKDAYS[view.day.weekday()]), who, p.text
