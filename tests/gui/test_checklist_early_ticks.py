@@ -275,3 +275,31 @@ def test_a_double_click_on_the_mark_ticks_as_in_the_real_tab(qtbot: Any, demo_db
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=mark_at)
     assert list(preview.pending) == [row.key] and preview.pending[row.key].done
     assert item.text(COL_TICK) == "☑"
+
+
+def test_closing_while_ticks_wait_is_refused_with_a_note(
+    qtbot: Any, demo_db: Database, demo_location: Location
+) -> None:
+    """Before the shop is open the ticks exist only in the window: it stays until they are saved."""
+    from shopdesk.ui.main_window import MainWindow
+
+    rows = list(_today(demo_db, auth.actor_by_name(demo_db, STAFF)).values())
+    window = MainWindow(location=demo_location)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_checklist_preview(rows, STAFF)
+    preview = window.lazy["checklist"].preview
+    assert isinstance(preview, ChecklistPreview)
+    row = _go_to(qtbot, preview, lambda r: not r.resolved and not r.carried_over)
+    qtbot.keyClick(preview.tree, Qt.Key.Key_Space)
+    window.close()
+    assert window.isVisible()
+    assert "还有 1 项勾选正在保存" in window.statusBar().currentMessage()
+    for _ in range(5):  # back up to the ticked row and take the tick back
+        if preview.current_key() == row.key:
+            break
+        qtbot.keyClick(preview.tree, Qt.Key.Key_Up)
+    qtbot.keyClick(preview.tree, Qt.Key.Key_Space)
+    assert preview.pending == {}
+    window.close()  # nothing waits: it closes
+    assert not window.isVisible()
