@@ -81,8 +81,8 @@ def preview(self, rows, who):
         _toggle(item, at)
         # The early checklist took the tick (shown, kept for the real tab): usable. Dropped
         # again so the benchmark shop stays as it was.
-        print(f"usable {time.monotonic()} heavy={heavy()}", flush=True)
-        early.take_pending()
+        if early.take_pending():
+            print(f"usable {time.monotonic()} heavy={heavy()}", flush=True)
     early.toggle_item = toggle
     early.tree.toggle_requested.disconnect()
     early.tree.toggle_requested.connect(toggle)
