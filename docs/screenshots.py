@@ -123,8 +123,50 @@ def grab_pages(window: object, suffix: str = "") -> None:
             time.sleep(0.05)
         settle(40)
         window.grab().save(str(IMG / f"guide-restock-sheet{suffix}.png"))
+        if not suffix:
+            grab_inventory(window, inventory)
         pages.setCurrentIndex(0)
     settle()
+
+
+def grab_inventory(window: object, inventory: object) -> None:
+    """docs/inventory.md's pictures: the products, the sheet, the orders with one partly
+    received (what 撤销到货 and 作废 act on), and 新建采购单… with a line typed."""
+    from PySide6.QtWidgets import QWidget
+
+    from shopdesk.inventory import service
+    from shopdesk.inventory.service import NewLine
+    from shopdesk.ui.inventory.po_dialog import QTY, SKU, NewPoDialog
+    from shopdesk.ui.inventory_tab import InventoryTab
+
+    assert isinstance(window, QWidget) and isinstance(inventory, InventoryTab)
+    ctx, pages = inventory.ctx, inventory.pages
+    pages.setCurrentWidget(inventory.sheet)
+    settle(20)
+    window.grab().save(str(IMG / "inventory_sheet.png"))
+    pages.setCurrentWidget(inventory.products)
+    settle(20)
+    window.grab().save(str(IMG / "inventory_products.png"))
+    rows = [r for r in inventory.products.model.rows if r.supplier][:3]
+    if rows:
+        same = [NewLine(r.sku, 24) for r in rows if r.supplier == rows[0].supplier]
+        made = service.create_po(ctx.db, ctx.actor, same, supplier=rows[0].supplier)
+        first = next(ln for ln in service.list_po_lines(ctx.db, ctx.actor) if ln.po_id == made.id)
+        service.receive_lines(ctx.db, ctx.actor, [first.id])
+    pages.setCurrentWidget(inventory.orders)
+    inventory.orders.open_only.setChecked(False)
+    inventory.orders.reload(select=[made.po_number] if rows else [])
+    settle(20)
+    window.grab().save(str(IMG / "inventory_orders.png"))
+    dialog = NewPoDialog(ctx, inventory.products.model.rows, window)
+    dialog.resize(760, 420)
+    dialog.show()
+    if rows:
+        dialog.table.item(0, SKU).setText(rows[0].sku)
+        dialog.table.item(0, QTY).setText("48")
+    settle(20)
+    dialog.grab().save(str(IMG / "inventory_po_dialog.png"))
+    dialog.reject()
 
 
 def grab_first_run(folder: Path, suffix: str = "") -> None:

@@ -55,7 +55,9 @@ def remember_header(view: QTableView | QTreeView, ctx: UiContext, name: str) -> 
     timer.setInterval(300)
 
     def save() -> None:
-        if header.count():
+        # A hidden view (a page not shown yet) is only being sized by its tab, with no room to
+        # measure in: that is no layout of the user's, and coming back it would undo the fit.
+        if header.count() and view.isVisible():
             ctx.ui_settings().setValue(header_key(name, header), header.saveState())
 
     timer.timeout.connect(save)
