@@ -299,7 +299,8 @@ def _packed_columns(
     return out
 
 
-def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
+def _product_frame(s: Session, product_id: int) -> pd.DataFrame:
+    """One product's formula inputs (an inline edit recomputes just its row)."""
     import pandas as pd
 
     columns = [
@@ -317,10 +318,7 @@ def _products_frame(s: Session, product_id: int | None = None) -> pd.DataFrame:
         "on_hand",
         "active",
     ]
-    if product_id is None:
-        rows = _fetch(s, _PRODUCTS_SQL)
-    else:
-        rows = _fetch(s, _PRODUCTS_SQL + " WHERE p.id = :pid", {"pid": product_id})
+    rows = _fetch(s, _PRODUCTS_SQL + " WHERE p.id = :pid", {"pid": product_id})
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
@@ -546,7 +544,7 @@ def _compute(
     first, last = sheet_date - timedelta(days=st.window_days), sheet_date - timedelta(days=1)
     # The window's GROUP BY runs on the other core while this thread loads everything else.
     totals = None if product_id is not None else ReadAside(s, _totals_reader(first, last))
-    products = _formula_products_frame(s) if product_id is None else _products_frame(s, product_id)
+    products = _formula_products_frame(s) if product_id is None else _product_frame(s, product_id)
     horizon = 0
     if len(products):
         import pandas as pd

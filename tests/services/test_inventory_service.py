@@ -239,7 +239,7 @@ def test_window_totals_shortcut_matches_day_by_day(shop: Database, owner: Actor)
     with shop.read() as s:
         st = service.restock_settings(s)
         first, last = D - timedelta(days=28), D - timedelta(days=1)
-        products = service._products_frame(s)
+        products = service._formula_products_frame(s)
         camps = service._campaign_frame(s, first, D + timedelta(days=60))
         orders = service._on_order_frame(s)
         full = service._sales_frame(s, first, last, None)
