@@ -1522,6 +1522,26 @@ Space ticks/unticks</translation>
         <translation>Yesterday&apos;s promotion ROI</translation>
     </message>
     <message>
+        <source>没有这个 SKU: {0}</source>
+        <translation>No such SKU: {0}</translation>
+    </message>
+    <message>
+        <source>与第 {0} 行重复: 同一 SKU 只写一行</source>
+        <translation>Same as line {0}: one line per SKU</translation>
+    </message>
+    <message>
+        <source>{0} 的供应商是 {1}, 不是 {2}</source>
+        <translation>The supplier of {0} is {1}, not {2}</translation>
+    </message>
+    <message>
+        <source>数量应在 1 到 {0:,} 之间</source>
+        <translation>Quantity must be between 1 and {0:,}</translation>
+    </message>
+    <message>
+        <source>预计到货不能早于今天</source>
+        <translation>Expected arrival cannot be before today</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -4303,28 +4323,12 @@ Below 1:3 fails; 1:3 pass; 1:4 good; 1:5 excellent.</translation>
         <translation>Enter a SKU</translation>
     </message>
     <message>
-        <source>没有这个 SKU: {0}</source>
-        <translation>No such SKU: {0}</translation>
-    </message>
-    <message>
-        <source>与第 {0} 行重复: 同一 SKU 只写一行</source>
-        <translation>Same as line {0}: one line per SKU</translation>
-    </message>
-    <message>
-        <source>{0} 的供应商是 {1}, 不是 {2}</source>
-        <translation>The supplier of {0} is {1}, not {2}</translation>
-    </message>
-    <message>
         <source>请填写数量</source>
         <translation>Enter a quantity</translation>
     </message>
     <message>
         <source>日期应为 YYYY-MM-DD</source>
         <translation>Date must be YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>预计到货不能早于今天</source>
-        <translation>Expected arrival cannot be before today</translation>
     </message>
     <message>
         <source>第 {0} 行 · {1}: {2}</source>

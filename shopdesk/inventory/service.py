@@ -25,7 +25,7 @@ from shopdesk.db.aside import ReadAside
 from shopdesk.db.conflict import stale_record
 from shopdesk.db.engine import Database
 from shopdesk.errors import InvalidInput, NotFound
-from shopdesk.inventory import restock
+from shopdesk.inventory import po_rules, restock
 from shopdesk.inventory.models import (
     Product,
     PurchaseOrder,
@@ -999,26 +999,37 @@ def _create_po(
             if sup_id is None:
                 raise NotFound(f"供应商不存在: {supplier}")
         skus = dict(s.execute(select(Product.sku, Product.id)).tuples().all())
-        product_supplier = dict(s.execute(select(Product.id, Product.supplier_id)).tuples().all())
+        own_supplier = dict(
+            s.execute(
+                select(Product.id, Supplier.name).join(Supplier, Supplier.id == Product.supplier_id)
+            )
+            .tuples()
+            .all()
+        )
         leads = _lead_times(s)
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         rows: list[tuple[str, int, int, date]] = []
-        for ln in lines:
+        for number, ln in enumerate(lines, 1):
             sku = ln.sku.strip()
-            if sku not in skus:
-                raise NotFound(f"没有这个 SKU: {sku}")
-            if sku in seen:
-                raise InvalidInput(f"SKU {sku} 在同一单里出现两次")
-            if not 0 < ln.qty <= 10_000_000:
-                raise InvalidInput(f"{sku}: 数量应在 1 到 10,000,000 之间")
-            own = product_supplier[skus[sku]]
-            if sup_id is not None and own is not None and own != sup_id:
-                raise InvalidInput(f"{sku} 不是 {supplier} 的商品")
-            if ln.eta is not None and ln.eta < day:
-                raise InvalidInput(f"{sku}: 预计到货不能早于今天")
-            seen.add(sku)
-            eta = ln.eta or day + timedelta(days=leads[skus[sku]])
-            rows.append((sku, skus[sku], ln.qty, eta))
+            pid = skus.get(sku)
+            problems = po_rules.line_problems(
+                sku,
+                ln.qty,
+                ln.eta,
+                today=day,
+                known=pid is not None,
+                product_supplier=own_supplier.get(pid) if pid is not None else None,
+                order_supplier=supplier,
+                earlier_line=seen.get(sku),
+            )
+            if problems:
+                first = problems[0]
+                text = first.message() if first.column == "sku" else f"{sku}: {first.message()}"
+                raise (NotFound if pid is None else InvalidInput)(text)
+            assert pid is not None
+            seen[sku] = number
+            eta = ln.eta or day + timedelta(days=leads[pid])
+            rows.append((sku, pid, ln.qty, eta))
         po = PurchaseOrder(
             po_number=po_number, supplier_id=sup_id, created_by_id=actor.id, note=note
         )

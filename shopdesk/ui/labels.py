@@ -160,6 +160,12 @@ LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("", "DSR 综合评分"),
     QT_TRANSLATE_NOOP("", "昨日访客/转化/销售额"),
     QT_TRANSLATE_NOOP("", "昨日推广 ROI"),
+    # inventory.po_rules (a purchase-order line's problems)
+    QT_TRANSLATE_NOOP("", "没有这个 SKU: {0}"),
+    QT_TRANSLATE_NOOP("", "与第 {0} 行重复: 同一 SKU 只写一行"),
+    QT_TRANSLATE_NOOP("", "{0} 的供应商是 {1}, 不是 {2}"),
+    QT_TRANSLATE_NOOP("", "数量应在 1 到 {0:,} 之间"),
+    QT_TRANSLATE_NOOP("", "预计到货不能早于今天"),
     # audit.service.AUDIT_COLUMNS
     QT_TRANSLATE_NOOP("", "时间"),
     QT_TRANSLATE_NOOP("", "用户"),

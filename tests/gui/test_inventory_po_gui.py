@@ -232,7 +232,8 @@ def test_new_po_dialog_checks_each_cell_and_creates(qtbot: QtBot, tab: Inventory
     assert d.message.text() == "" and d.ok.isEnabled()
     assert d.table.rowCount() == 2  # a fresh line to type the next SKU into
     type_cell(qtbot, d, 0, QTY, "0")
-    assert "第 1 行 · 数量: 不能小于 1" in d.message.text()
+    # The service's own words (shopdesk/inventory/po_rules.py).
+    assert "第 1 行 · 数量: 数量应在 1 到 10,000,000 之间" in d.message.text()
     assert not d.ok.isEnabled()
     type_cell(qtbot, d, 0, QTY, "2.5")
     assert "必须是整数" in d.table.item(0, QTY).toolTip()

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.clock import today
-from shopdesk.inventory import service
+from shopdesk.inventory import po_rules, service
 from shopdesk.inventory.service import NewLine, PoSummary
 from shopdesk.numbers import NumberError, parse_int
 from shopdesk.ui.context import UiContext
 from shopdesk.ui.errors import guarded
+from shopdesk.ui.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 SEP = " — "  # between code and name in the completer: "A1 — 保温杯 500ml"
@@ -269,33 +270,39 @@ class NewPoDialog(QDialog):
     # --- checking --------------------------------------------------------------------------
 
     def _check_row(self, r: int, seen: dict[str, int]) -> dict[int, str]:
+        """The row's wrong cells: what the service would refuse (shopdesk/inventory/po_rules.py),
+        plus what only a typed cell can get wrong (empty, not a number, not a date)."""
         bad: dict[int, str] = {}
         sku, qty, eta = self._text(r, SKU), self._text(r, QTY), self._text(r, ETA)
         if not sku:
             if qty:
                 bad[SKU] = self.tr("请填写 SKU")
             return bad
-        p = self.by_sku.get(sku)
-        chosen = self._chosen_supplier()
-        if p is None:
-            bad[SKU] = self.tr("没有这个 SKU: {0}").format(sku)
-        elif sku in seen:
-            bad[SKU] = self.tr("与第 {0} 行重复: 同一 SKU 只写一行").format(seen[sku] + 1)
-        elif chosen and p.supplier and p.supplier != chosen:
-            bad[SKU] = self.tr("{0} 的供应商是 {1}, 不是 {2}").format(sku, p.supplier, chosen)
-        seen.setdefault(sku, r)
+        amount: int | None = None
         try:
-            parse_int(qty, minimum=1, maximum=10_000_000)
+            amount = int(parse_int(qty))
         except NumberError as exc:
             bad[QTY] = str(exc) if qty else self.tr("请填写数量")
+        when: date | None = None
         if eta:
             try:
                 when = date.fromisoformat(eta)
             except ValueError:
                 bad[ETA] = self.tr("日期应为 YYYY-MM-DD")
-            else:
-                if when < self.today:
-                    bad[ETA] = self.tr("预计到货不能早于今天")
+        p = self.by_sku.get(sku)
+        for problem in po_rules.line_problems(
+            sku,
+            amount,
+            when,
+            today=self.today,
+            known=p is not None,
+            product_supplier=(p.supplier or None) if p is not None else None,
+            order_supplier=self._chosen_supplier() or None,
+            earlier_line=seen[sku] + 1 if sku in seen else None,
+        ):
+            column = {"sku": SKU, "qty": QTY, "eta": ETA}[problem.column]
+            bad[column] = label(problem.text).format(*problem.args)
+        seen.setdefault(sku, r)
         return bad
 
     def _validate(self) -> None:
