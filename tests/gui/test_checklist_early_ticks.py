@@ -144,6 +144,9 @@ def test_a_tick_in_the_early_checklist_is_saved_by_the_real_tab(
     tab = window.lazy["checklist"].content
     assert window.lazy["checklist"].preview is None
     assert tab.current_row().key != row.key  # the row the early checklist moved on to
+    # The keyboard stays in the list: the next Space ticks in the real tab.
+    focused = window.focusWidget()
+    assert focused is not None and tab.isAncestorOf(focused)
     assert not tab.message.isVisible()
     assert "1 项改动已保存" in window.statusBar().currentMessage()
     window.close()
