@@ -6,17 +6,10 @@ user without a PIN, as `shopdesk --as NAME` shows them before the loading thread
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from shopdesk.config import Location
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.test_startup_imports import _start  # a fresh interpreter, its last line as JSON
 
 SCRIPT = r"""
 import json, sys
@@ -43,20 +36,6 @@ print(json.dumps({
 
 @pytest.mark.usefixtures("owner")
 def test_the_early_checklist_loads_no_sqlalchemy(location: Location) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    out = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(location.data_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = _start(location, SCRIPT)
     assert result["shown"] and result["rows"] > 0  # the check really reached the checklist
     assert result["loaded"] == []
