@@ -1,7 +1,9 @@
 """What an agent sees of their own month, and score history over months.
 
-History uses finalised months only: a draft is not a result yet. The team average is of scores
-(never of pay), so an agent may compare themselves with it without seeing anyone's bonus.
+History uses finalised scores only: a draft is not a result yet. Each supervisor finalises their
+own team, so a month shows the teams already final, before the slowest team is. The average is of
+those scores (never of pay), so an agent may compare themselves with it without seeing anyone's
+bonus.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from shopdesk import clock
 from shopdesk.auth.actor import Actor
@@ -21,7 +23,7 @@ from shopdesk.kpi import disputes as disputes_mod
 from shopdesk.kpi import service
 from shopdesk.kpi.advice import Advice, advise
 from shopdesk.kpi.cards import AFTER_SALES_NAME
-from shopdesk.kpi.models import KpiMonth, KpiScore, Scorecard
+from shopdesk.kpi.models import KpiMonth, KpiScore, KpiTeamMonth, Scorecard
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def agent_card(db: Database, actor: Actor, month_id: int, agent_id: int | None =
 
 
 def history(db: Database, actor: Actor, card_name: str = AFTER_SALES_NAME) -> History:
-    """Finalised scores per visible agent per month, and the month's team average."""
+    """Finalised scores per visible agent per month (a team counts once its supervisor finalised
+    it), and the month's average of those scores."""
     require(actor, Perm.VIEW_OWN_SCORE)
     with db.read() as s:
         rows = s.execute(
@@ -71,7 +74,17 @@ def history(db: Database, actor: Actor, card_name: str = AFTER_SALES_NAME) -> Hi
             .join(KpiMonth, KpiMonth.id == KpiScore.month_id)
             .join(Scorecard, Scorecard.id == KpiMonth.scorecard_id)
             .join(User, User.id == KpiScore.agent_id)
-            .where(Scorecard.name == card_name, KpiMonth.status == "final")
+            # The agent's team in that month; an agent moved to a team the month does not have
+            # goes by the month's own status, as the grid does.
+            .outerjoin(
+                KpiTeamMonth,
+                (KpiTeamMonth.month_id == KpiMonth.id)
+                & (KpiTeamMonth.team_id == func.coalesce(User.supervisor_id, service.NO_TEAM)),
+            )
+            .where(
+                Scorecard.name == card_name,
+                func.coalesce(KpiTeamMonth.status, KpiMonth.status) == "final",
+            )
             .order_by(KpiMonth.month, User.name)
         ).all()
         h = History()

@@ -162,3 +162,23 @@ def test_an_import_cannot_change_a_finalised_team(
     ]
     sheet.write_text("客服,迟到\n小林,1\n", encoding="utf-8")
     assert import_file(db, owner, sheet, "2026-10").stored
+
+
+def test_history_shows_a_team_once_its_supervisor_finalised_it(
+    db: Database, owner: Actor, supervisor: Actor, two_teams: dict[str, Actor]
+) -> None:
+    info = service.open_month(db, supervisor, "2026-10")
+    _fill(db, supervisor, info.id)
+    service.publish(db, supervisor, info.id)
+    service.finalise(db, supervisor, info.id)  # 李组长's team is still a draft
+    h = history.history(db, owner)
+    assert h.months == ["2026-10"]
+    assert set(h.series) == {"小唐", "小邓"}  # 小林's score is not a result yet
+    mine = history.history(db, two_teams["小唐"])
+    assert list(mine.series) == ["小唐"] and mine.team_average[0] is not None
+    assert history.history(db, two_teams["小林"]).series == {}
+    li = two_teams["李组长"]
+    _fill(db, li, info.id)
+    service.publish(db, li, info.id)
+    service.finalise(db, li, info.id)
+    assert set(history.history(db, owner).series) == {"小唐", "小邓", "小林"}
