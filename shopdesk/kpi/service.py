@@ -186,19 +186,6 @@ def _team_rows(s: Session, m: KpiMonth) -> dict[int, KpiTeamMonth]:
     }
 
 
-def _teams(s: Session, m: KpiMonth) -> dict[int, TeamInfo]:
-    """Every team's state; a team without its own row (a month scored before teams were
-    published separately, or a team that has not moved yet) has the month's."""
-    rows = _team_rows(s, m)
-    days = timedelta(days=int(settings.get(s, "kpi.dispute_days")))
-    ids = _team_ids(s, m) | set(rows)
-    names: dict[int, str] = {
-        int(uid): str(name)
-        for uid, name in s.execute(select(User.id, User.name).where(User.id.in_(ids))).all()
-    }
-    return _teams_from(m, rows, ids, names, days)
-
-
 def _teams_from(
     m: KpiMonth,
     rows: Mapping[int, KpiTeamMonth],
@@ -206,6 +193,8 @@ def _teams_from(
     names: Mapping[int, str],
     days: timedelta,
 ) -> dict[int, TeamInfo]:
+    """Every team's state; a team without its own row (a month scored before teams were
+    published separately, or a team that has not moved yet) has the month's."""
     out: dict[int, TeamInfo] = {}
     for team_id in sorted(ids):
         src: KpiTeamMonth | KpiMonth = rows.get(team_id, m)
@@ -242,22 +231,7 @@ def team_deadline(s: Session, m: KpiMonth, agent: User) -> datetime | None:
 
 
 def _month_info(s: Session, m: KpiMonth) -> MonthInfo:
-    card_row = s.get_one(Scorecard, m.scorecard_id)
-    return MonthInfo(
-        id=m.id,
-        month=m.month,
-        card_id=card_row.id,
-        card_name=card_row.name,
-        card_version=card_row.card_version,
-        status=m.status,
-        published_at=m.published_at,
-        finalised_at=m.finalised_at,
-        dispute_deadline=_deadline(s, m),
-        reopen_reason=m.reopen_reason,
-        version=m.version,
-        card=_card_of(card_row),
-        teams=tuple(_teams(s, m).values()),
-    )
+    return _month_infos(s, [m])[0]
 
 
 def _find_month(s: Session, month: str, card_name: str | None) -> KpiMonth | None:
