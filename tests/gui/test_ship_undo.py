@@ -136,17 +136,19 @@ def test_kpi_cell_undo_and_redo(
     assert shown() == "15"
 
 
+def _products(qtbot: QtBot, w: MainWindow) -> QTableView:
+    """The 库存补货 product table, once its rows have arrived."""
+    w.show_tab("inventory")
+    page = w.tab("inventory").products  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10_000)
+    return page.view  # type: ignore[no-any-return]
+
+
 def test_column_layout_comes_back_in_a_new_window(qtbot: QtBot, ui_ctx: UiContext) -> None:
     run_import(ui_ctx.db, ui_ctx.actor, "products", SAMPLES / "products_gbk.csv")
 
-    def products(w: MainWindow) -> QTableView:
-        w.show_tab("inventory")
-        page = w.tab("inventory").products  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10_000)
-        return page.view  # type: ignore[no-any-return]
-
     w = _window(qtbot, ui_ctx)
-    header = products(w).horizontalHeader()
+    header = _products(qtbot, w).horizontalHeader()
     header.resizeSection(2, 333)  # as a drag of the column edge does
     header.moveSection(header.visualIndex(3), 0)
     header.setSectionHidden(4, True)
@@ -155,7 +157,7 @@ def test_column_layout_comes_back_in_a_new_window(qtbot: QtBot, ui_ctx: UiContex
     w.close()
 
     again = _window(qtbot, ui_ctx)
-    h = products(again).horizontalHeader()
+    h = _products(qtbot, again).horizontalHeader()
     qtbot.waitUntil(lambda: h.sectionSize(2) == 333, timeout=2000)  # over the fit to contents
     assert h.logicalIndex(0) == 3
     assert h.isSectionHidden(4)
@@ -189,14 +191,8 @@ def test_right_click_on_the_header_hides_a_column_for_next_time(
 ) -> None:
     run_import(ui_ctx.db, ui_ctx.actor, "products", SAMPLES / "products_gbk.csv")
 
-    def products(w: MainWindow) -> QTableView:
-        w.show_tab("inventory")
-        page = w.tab("inventory").products  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() > 0, timeout=10_000)
-        return page.view  # type: ignore[no-any-return]
-
     w = _window(qtbot, ui_ctx)
-    header = products(w).horizontalHeader()
+    header = _products(qtbot, w).horizontalHeader()
     title = str(header.model().headerData(3, Qt.Orientation.Horizontal))
     header.customContextMenuRequested.emit(QPoint(5, 5))  # what a right-click sends
     menu = next(m for m in header.findChildren(QMenu) if m.isVisible())
@@ -208,7 +204,7 @@ def test_right_click_on_the_header_hides_a_column_for_next_time(
     w.close()
 
     again = _window(qtbot, ui_ctx)
-    h = products(again).horizontalHeader()
+    h = _products(qtbot, again).horizontalHeader()
     qtbot.waitUntil(lambda: h.isSectionHidden(3), timeout=2000)
     h.customContextMenuRequested.emit(QPoint(5, 5))
     menu = next(m for m in h.findChildren(QMenu) if m.isVisible())
