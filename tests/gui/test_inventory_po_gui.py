@@ -27,25 +27,11 @@ from shopdesk.ui.context import UiContext
 from shopdesk.ui.inventory.po_dialog import ETA, NAME, QTY, SKU, NewPoDialog
 from shopdesk.ui.inventory.po_view import PoOrderModel, group_orders
 from shopdesk.ui.inventory_tab import InventoryTab
+from tests.gui.test_inventory_tab import (
+    _seed,  # A1, A2 (义乌杯厂), B1 (杭州包厂); A1, B1 to restock
+)
 
 SAMPLES = Path(__file__).parents[1] / "io" / "samples" / "inventory"
-
-
-def _seed(db: Database, owner: Actor, tmp_path: Path) -> None:
-    """A1, A2 (义乌杯厂, lead 5), B1 (杭州包厂, lead 10); A1 and B1 need restocking."""
-    run_import(db, owner, "products", SAMPLES / "products_gbk.csv")
-    day = service.default_sheet_date(db)
-    sales = tmp_path / "sales.csv"
-    sales.write_text(
-        "日期,SKU编码,销量\n"
-        + "".join(
-            f"{day - timedelta(days=i)},A1,4\n{day - timedelta(days=i)},B1,1\n"
-            for i in range(1, 29)
-        ),
-        encoding="utf-8",
-    )
-    run_import(db, owner, "sales", sales)
-    run_import(db, owner, "stock", SAMPLES / "stock_en.csv")
 
 
 def activate(qtbot: QtBot, w: QWidget) -> None:
