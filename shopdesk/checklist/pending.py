@@ -24,6 +24,12 @@ Action = Literal["tick", "untick", "none"]
 Reason = Literal["gone", "ticked", "skipped", "changed"]
 
 
+def tickable_early(row: DayRow) -> bool:
+    """A plain tick: a checklist item with no number or note to type first (the real tab opens
+    an editor for those, and the service refuses a tick without them)."""
+    return row.source == "template" and not row.needs_note and not row.needs_number
+
+
 @dataclass(frozen=True)
 class PendingTick:
     """What the user did to one row of the early checklist: tick it (`done`) or undo it."""

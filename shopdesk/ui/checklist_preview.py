@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk import clock
 from shopdesk.checklist.dayview import OVERDUE_SECTION, DayRow
-from shopdesk.checklist.pending import PendingTick, net
+from shopdesk.checklist.pending import PendingTick, net, tickable_early
 from shopdesk.ui.i18n import QT_TRANSLATE_NOOP
 from shopdesk.ui.widgets import theme
 
@@ -53,11 +53,6 @@ def _tr(text: str) -> str:
 
 def _ptr(text: str) -> str:
     return QCoreApplication.translate("ChecklistPreview", text)
-
-
-def tickable(row: DayRow) -> bool:
-    """A plain tick: no number or note to type first (the real tab opens an editor for those)."""
-    return row.source == "template" and not row.needs_note and not row.needs_number
 
 
 class _Tree(QTreeWidget):
@@ -134,7 +129,7 @@ class ChecklistPreview(QWidget):
             item.setFont(COL_TICK, self._tick_font)
             item.setSizeHint(COL_TICK, QSize(0, ROW_HEIGHT))
             item.setTextAlignment(COL_TICK, Qt.AlignmentFlag.AlignCenter)
-            if not tickable(row):
+            if not tickable_early(row):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, skipped by the arrow keys
                 item.setToolTip(COL_TITLE, _ptr(NEEDS_INPUT))
             self._paint(item, row)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from shopdesk.checklist.dayview import DayRow
-from shopdesk.checklist.pending import PendingTick, net, plan
+from shopdesk.checklist.pending import PendingTick, net, plan, tickable_early
 
 DAY = date(2026, 11, 22)
 AT = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
@@ -63,3 +63,10 @@ def test_plan_says_why_when_the_row_changed_meanwhile() -> None:
     assert plan(undo, later, "陈晨").reason == "changed"
     assert plan(undo, OPEN, "陈晨").action == "none"  # already undone: nothing to say
     assert plan(undo, OPEN, "陈晨").reason is None
+
+
+def test_only_a_plain_checklist_item_is_ticked_early() -> None:
+    assert tickable_early(OPEN)
+    assert not tickable_early(replace(OPEN, needs_number=True))
+    assert not tickable_early(replace(OPEN, needs_note=True))
+    assert not tickable_early(replace(OPEN, source="campaign"))
