@@ -4518,14 +4518,6 @@ Receiving is recorded in the audit log and stock movements; a mistake can be und
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>“{0}” 尚未构建 — 这个功能还在开发中。
-(Not built yet.)</source>
-        <translation>“{0}” is not built yet — this feature is still being developed.</translation>
-    </message>
-</context>
-<context>
     <name>ProductsPage</name>
     <message>
         <source>搜索 SKU、名称、供应商、类目… (Ctrl+F)</source>
